@@ -1,0 +1,4 @@
+"""The list of CLI commands, one module each."""
+from .extract import extract
+
+ALL = [extract]

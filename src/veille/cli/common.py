@@ -1,0 +1,52 @@
+"""Helpers shared by CLI commands: settings from the context, options, output."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import Iterable
+
+import click
+
+from ..errors import E, VeilleError
+from ..settings import Settings, load_settings
+
+
+def settings_from(ctx: click.Context, **overrides) -> Settings:
+    config = (ctx.find_root().obj or {}).get("config")
+    return load_settings(config, **overrides)
+
+
+def parse_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise VeilleError(E.E002, value=value) from None
+
+
+def date_option(func):
+    return click.option("--date", "date", default=None, metavar="YYYY-MM-DD",
+                        help="Publication date used to resolve relative dates (a JSONL line's own 'date' wins).")(func)
+
+
+def lang_option(func):
+    return click.option("--lang", default=None, type=click.Choice(["fr", "en", "auto"]),
+                        help="Language of the input (default from settings: fr).")(func)
+
+
+def report_rejects(rejects: Iterable[VeilleError]) -> int:
+    """Print each rejected input on stderr; return how many."""
+    n = 0
+    for err in rejects:
+        click.echo(f"veille: rejected: {err}", err=True)
+        n += 1
+    return n
+
+
+def write_lines(lines: Iterable[str]) -> None:
+    out = sys.stdout
+    for line in lines:
+        out.write(line)
+        out.write("\n")
+    out.flush()

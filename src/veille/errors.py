@@ -1,0 +1,68 @@
+"""One catalogue of errors. Each code has a message template that names the bad
+value, what is allowed and how to fix it. The library raises these; only the CLI
+turns them into exit codes and text on stderr."""
+from __future__ import annotations
+
+from enum import Enum
+
+
+class E(str, Enum):
+    """Error codes and message templates (format fields in braces)."""
+
+    # configuration and usage (exit code 1)
+    E001 = "Unknown language {lang!r}. Supported: {supported}. Use --lang with one of them, or 'auto'."
+    E002 = "Invalid date {value!r}: expected YYYY-MM-DD (e.g. 2023-11-17)."
+    E003 = "Configuration file {path} could not be read: {reason}. Fix the file or remove --config."
+    E004 = "Unknown setting {key!r} in {path}. Known settings: {known}."
+    E005 = "Setting {key!r} must be {expected}, got {value!r} in {path}."
+    E006 = ("spaCy pipeline {model!r} is not installed. Run the README's set-up (make demo / make test), "
+            "or install a pipeline and pass its name with --model.")
+    E007 = "Path {path} does not exist. Pass a file, a directory or '-' for standard input."
+    E008 = "Database {path} does not exist. Create it with: veille ingest PATH --db {path}"
+    E009 = "Database {path} has schema version {found}; this veille knows versions up to {known}. Upgrade veille."
+    E010 = "Database {path} is locked by another process ({reason}). Wait for the other ingest to finish, or use another --db."
+    E011 = "Unknown output format {value!r}. Allowed: {allowed}."
+    E012 = "Unknown event type {value!r}. Allowed PLOVER types: {allowed}."
+    E013 = "Gold file {path}, line {line}: {reason}."
+    E014 = "Model {model!r} is for language {found!r} but was asked to process {lang!r}. Pick a pipeline for {lang!r}."
+    E015 = "Wheel check failed for {package}: {reason}."
+    # language data and ontology (a packaging or user-data defect)
+    E101 = "Language data {path}, line {line}: {reason}."
+    E102 = "Ontology data {path}, line {line}: {reason}."
+    E103 = "Gazetteer data {path}, line {line}: {reason}."
+    # input documents (rejected, reported, the batch goes on; exit code 2)
+    E201 = "{where}: empty document (no text after stripping white space)."
+    E202 = "{where}: not valid text ({reason})."
+    E203 = "{where}: invalid JSON ({reason})."
+    E204 = "{where}: field {field!r} {reason}."
+    E205 = "{where}: document has {size} characters, more than the limit of {limit} (setting max_doc_chars)."
+    E206 = "{where}: unsupported file type {suffix!r}. Supported: {allowed}."
+    E207 = "{where}: could not extract text ({reason})."
+    E208 = "{where}: date {value!r} is not a valid YYYY-MM-DD date."
+    E209 = "{where}: language {lang!r} is not supported (supported: {supported}); document skipped."
+
+
+# Codes whose errors are about one input document: the batch continues.
+DOCUMENT_CODES = frozenset(c for c in E if c.name.startswith("E2"))
+
+
+class VeilleError(Exception):
+    """An error with a catalogue code. `str()` gives '[E002] message'."""
+
+    def __init__(self, code: E, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        try:
+            message = code.value.format(**fields)
+        except (KeyError, IndexError):  # a missing field must not hide the error
+            message = f"{code.value} {fields}"
+        self.message = message
+        super().__init__(f"[{code.name}] {message}")
+
+    @property
+    def is_document_error(self) -> bool:
+        return self.code in DOCUMENT_CODES
+
+
+class DocumentRejected(VeilleError):
+    """One input document could not be processed; callers report it and go on."""

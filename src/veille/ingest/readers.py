@@ -1,0 +1,152 @@
+"""Readers: turn paths into `Document`s, or into `DocumentRejected` errors that name
+the path/line and the reason. A bad document never stops the others.
+
+- `.txt`: one document; a short first line without final punctuation is the title;
+  the id is the file name without extension.
+- `.jsonl`: one document per line with `id`, `text`, optional `date`, `title`, `lang`, `url`.
+- a directory: every supported file below it, recursively, in sorted order.
+- `-`: standard input, as `.jsonl` if every non-empty line is a JSON object, else as text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import DocumentRejected, E, VeilleError
+from ..records import Document
+
+SUPPORTED_SUFFIXES = (".txt", ".jsonl")
+TITLE_MAX_CHARS = 200
+
+ReadResult = Document | DocumentRejected
+
+
+def _valid_date(value: object, where: str) -> str | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise DocumentRejected(E.E204, where=where, field="date", reason=f"must be a string, got {type(value).__name__}")
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        raise DocumentRejected(E.E208, where=where, value=value) from None
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """A short first line without final punctuation, followed by a blank line or more text, is a title.
+    The text is kept whole so that offsets refer to what was read."""
+    first, sep, _rest = text.lstrip("\ufeff").partition("\n")
+    first = first.strip()
+    if sep and first and len(first) <= TITLE_MAX_CHARS and first[-1] not in ".!?…:;»\"”":
+        return first, text
+    return None, text
+
+
+def text_document(text: str, doc_id: str, where: str, date: str | None, lang: str | None) -> Document:
+    if not text.strip():
+        raise DocumentRejected(E.E201, where=where)
+    title, body = split_title(text)
+    return Document(id=doc_id, text=body, date=date, title=title, lang=lang, source=where)
+
+
+def _decode(raw: bytes, where: str) -> str:
+    if b"\x00" in raw[:8192]:
+        raise DocumentRejected(E.E202, where=where, reason="binary content (NUL bytes)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentRejected(E.E202, where=where, reason=f"not UTF-8 at byte {exc.start}; convert it with iconv -f latin1 -t utf-8") from None
+
+
+def read_txt(path: Path, date: str | None, lang: str | None) -> Iterator[ReadResult]:
+    where = str(path)
+    try:
+        yield text_document(_decode(path.read_bytes(), where), path.stem, where, date, lang)
+    except DocumentRejected as err:
+        yield err
+
+
+def jsonl_document(line: str, where: str, date: str | None, lang: str | None, fallback_id: str) -> Document:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise DocumentRejected(E.E203, where=where, reason=exc.msg + f" at column {exc.colno}") from None
+    if not isinstance(obj, dict):
+        raise DocumentRejected(E.E203, where=where, reason=f"expected an object, got {type(obj).__name__}")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        reason = "is missing" if text is None else f"must be a string, got {type(text).__name__}"
+        raise DocumentRejected(E.E204, where=where, field="text", reason=reason)
+    if not text.strip():
+        raise DocumentRejected(E.E201, where=where)
+    doc_id = obj.get("id", fallback_id)
+    if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool) or str(doc_id) == "":
+        raise DocumentRejected(E.E204, where=where, field="id", reason="must be a non-empty string")
+    for name in ("title", "lang", "url"):
+        if obj.get(name) is not None and not isinstance(obj[name], str):
+            raise DocumentRejected(E.E204, where=where, field=name, reason=f"must be a string, got {type(obj[name]).__name__}")
+    return Document(id=str(doc_id), text=text, date=_valid_date(obj.get("date"), where) or date,
+                    title=obj.get("title"), lang=obj.get("lang") or lang, url=obj.get("url"), source=where)
+
+
+def read_jsonl_lines(lines: Iterable[str], name: str, stem: str, date: str | None, lang: str | None) -> Iterator[ReadResult]:
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{lineno}"
+        try:
+            yield jsonl_document(line, where, date, lang, f"{stem}-{lineno}")
+        except DocumentRejected as err:
+            yield err
+
+
+def read_jsonl(path: Path, date: str | None, lang: str | None) -> Iterator[ReadResult]:
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        yield DocumentRejected(E.E202, where=str(path), reason=exc.strerror or str(exc))
+        return
+    with fh:
+        def lines() -> Iterator[str]:
+            for lineno, raw in enumerate(fh, 1):
+                try:
+                    yield raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                except UnicodeDecodeError:
+                    yield "\x00invalid-utf8"  # becomes a JSON error naming the line
+        yield from read_jsonl_lines(lines(), str(path), path.stem, date, lang)
+
+
+def read_stdin(date: str | None, lang: str | None) -> Iterator[ReadResult]:
+    data = sys.stdin.read()
+    lines = [ln for ln in data.splitlines() if ln.strip()]
+    if lines and all(ln.lstrip().startswith("{") for ln in lines):
+        yield from read_jsonl_lines(data.splitlines(), "<stdin>", "stdin", date, lang)
+    else:
+        try:
+            yield text_document(data, "stdin", "<stdin>", date, lang)
+        except DocumentRejected as err:
+            yield err
+
+
+_READERS = {".txt": read_txt, ".jsonl": read_jsonl}
+
+
+def read_paths(paths: Iterable[str], date: str | None = None, lang: str | None = None) -> Iterator[ReadResult]:
+    """Documents from files, directories (recursively) and '-' (stdin), in a stable order."""
+    for raw in paths:
+        if raw == "-":
+            yield from read_stdin(date, lang)
+            continue
+        path = Path(raw)
+        if not path.exists():
+            raise VeilleError(E.E007, path=raw)
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in _READERS) if path.is_dir() else [path]
+        for file in files:
+            reader = _READERS.get(file.suffix.lower())
+            if reader is None:
+                yield DocumentRejected(E.E206, where=str(file), suffix=file.suffix, allowed=", ".join(SUPPORTED_SUFFIXES))
+                continue
+            yield from reader(file, date, lang)
