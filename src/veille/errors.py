@@ -40,6 +40,12 @@ class E(str, Enum):
     E207 = "{where}: could not extract text ({reason})."
     E208 = "{where}: date {value!r} is not a valid YYYY-MM-DD date."
     E209 = "{where}: language {lang!r} is not supported (supported: {supported}); document skipped."
+    # storage, ingestion and exports (E500-E549)
+    E500 = ("Database {path} has schema version {found}, older than this veille's {known}, and was opened read-only. "
+            "Upgrade it by opening it for writing once: veille ingest --db {path} (with no new input is fine).")
+    E501 = "Engine {engine!r} is not available: {reason}. Use --engine local (the default)."
+    E502 = "Database {path} could not be opened: {reason}. Check that it is a veille DuckDB file."
+    E503 = "Cannot write {path}: {reason}. Pick a writable --out path."
 
 
 # Codes whose errors are about one input document: the batch continues.
