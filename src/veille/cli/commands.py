@@ -1,4 +1,5 @@
 """The list of CLI commands, one module each."""
+from .dates import dates
 from .extract import extract
 
-ALL = [extract]
+ALL = [extract, dates]

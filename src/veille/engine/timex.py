@@ -14,9 +14,9 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
-from ..errors import E, VeilleError
+from ..errors import DocumentRejected, E, VeilleError
 from ..records import Document, Timex
 from .timex_grammar import DateGrammar, Rule, load_grammar
 from .timex_resolve import ACTION_FUNCS, Context, Resolved
@@ -136,6 +136,18 @@ def dates_of_document(doc: Document, lang: str | None = None,
                       tense_at: TenseAt | None = None) -> list[DateTimex]:
     """The temporal expressions of a document, against its publication date."""
     return tag_dates(doc.text, doc.date, lang or doc.lang or "fr", tense_at)
+
+
+def dates_of_paths(paths: Iterable[str], date: str | None, lang: str
+                   ) -> Iterator[tuple[Document, list[DateTimex]] | DocumentRejected]:
+    """Read `paths` (see `veille.ingest.readers.read_paths`) and tag each document's dates;
+    rejected inputs are yielded as they come. `lang` is used when a document names none."""
+    from ..ingest.readers import read_paths
+    for item in read_paths(paths, date=date, lang=None):
+        if isinstance(item, DocumentRejected):
+            yield item
+            continue
+        yield item, dates_of_document(item, item.lang if item.lang in ("fr", "en") else lang)
 
 
 def _day_of_week(year: int, week: int, weekday: int) -> str | None:
