@@ -1,5 +1,9 @@
 """The list of CLI commands, one module each."""
 from .dates import dates
+from .events import events
+from .export import export
 from .extract import extract
+from .ingest import ingest
 
 ALL = [extract, dates]
+ALL += [ingest, events, export]

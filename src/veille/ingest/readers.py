@@ -4,12 +4,17 @@ the path/line and the reason. A bad document never stops the others.
 - `.txt`: one document; a short first line without final punctuation is the title;
   the id is the file name without extension.
 - `.jsonl`: one document per line with `id`, `text`, optional `date`, `title`, `lang`, `url`.
+- `.jsonl.gz`: the same, gzip-compressed.
+- `.html`/`.htm`: one document; main text, title, date and URL extracted by trafilatura;
+  the id is the file name without extension. A page with no main text is rejected (E207).
+- `.rss`/`.atom`/`.xml`: a feed; each item is a document (id: the item's id or link).
 - a directory: every supported file below it, recursively, in sorted order.
 - `-`: standard input, as `.jsonl` if every non-empty line is a JSON object, else as text.
 """
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import sys
 from pathlib import Path
@@ -18,7 +23,7 @@ from typing import Iterable, Iterator
 from ..errors import DocumentRejected, E, VeilleError
 from ..records import Document
 
-SUPPORTED_SUFFIXES = (".txt", ".jsonl")
+SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".html", ".htm", ".rss", ".atom", ".xml")
 TITLE_MAX_CHARS = 200
 
 ReadResult = Document | DocumentRejected
@@ -104,8 +109,10 @@ def read_jsonl_lines(lines: Iterable[str], name: str, stem: str, date: str | Non
 
 
 def read_jsonl(path: Path, date: str | None, lang: str | None) -> Iterator[ReadResult]:
+    gz = path.name.lower().endswith(".gz")
+    stem = path.name[:-len(".jsonl.gz")] if path.name.lower().endswith(".jsonl.gz") else path.stem
     try:
-        fh = open(path, "rb")
+        fh = gzip.open(path, "rb") if gz else open(path, "rb")
     except OSError as exc:
         yield DocumentRejected(E.E202, where=str(path), reason=exc.strerror or str(exc))
         return
@@ -116,7 +123,10 @@ def read_jsonl(path: Path, date: str | None, lang: str | None) -> Iterator[ReadR
                     yield raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
                 except UnicodeDecodeError:
                     yield "\x00invalid-utf8"  # becomes a JSON error naming the line
-        yield from read_jsonl_lines(lines(), str(path), path.stem, date, lang)
+        try:
+            yield from read_jsonl_lines(lines(), str(path), stem, date, lang)
+        except (OSError, EOFError) as exc:  # truncated or corrupt gzip: what was read stands
+            yield DocumentRejected(E.E202, where=str(path), reason=f"could not decompress: {exc}")
 
 
 def read_stdin(date: str | None, lang: str | None) -> Iterator[ReadResult]:
@@ -131,22 +141,86 @@ def read_stdin(date: str | None, lang: str | None) -> Iterator[ReadResult]:
             yield err
 
 
-_READERS = {".txt": read_txt, ".jsonl": read_jsonl}
+def read_html(path: Path, date: str | None, lang: str | None) -> Iterator[ReadResult]:
+    from .web import html_document
+    where = str(path)
+    try:
+        yield html_document(path.read_bytes(), path.stem, where, date, lang)
+    except DocumentRejected as err:
+        yield err
+    except OSError as exc:
+        yield DocumentRejected(E.E202, where=where, reason=exc.strerror or str(exc))
 
 
-def read_paths(paths: Iterable[str], date: str | None = None, lang: str | None = None) -> Iterator[ReadResult]:
-    """Documents from files, directories (recursively) and '-' (stdin), in a stable order."""
+def read_feed(path: Path, date: str | None, lang: str | None) -> Iterator[ReadResult]:
+    from .web import feed_documents
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        yield DocumentRejected(E.E202, where=str(path), reason=exc.strerror or str(exc))
+        return
+    yield from feed_documents(raw, path.stem, str(path), date, lang)
+
+
+_READERS = {".txt": read_txt, ".jsonl": read_jsonl, ".jsonl.gz": read_jsonl, ".html": read_html,
+            ".htm": read_html, ".rss": read_feed, ".atom": read_feed, ".xml": read_feed}
+
+
+def reader_suffix(path: Path) -> str:
+    """The suffix that picks the reader: '.jsonl.gz' for 'a.jsonl.gz', else the last suffix."""
+    name = path.name.lower()
+    for suffix in _READERS:
+        if suffix.count(".") > 1 and name.endswith(suffix):
+            return suffix
+    return path.suffix.lower()
+
+
+def input_files(paths: Iterable[str]) -> Iterator[Path | str]:
+    """Files named by `paths`, directories expanded recursively (sorted); '-' passes through."""
     for raw in paths:
         if raw == "-":
-            yield from read_stdin(date, lang)
+            yield raw
             continue
         path = Path(raw)
         if not path.exists():
             raise VeilleError(E.E007, path=raw)
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in _READERS) if path.is_dir() else [path]
-        for file in files:
-            reader = _READERS.get(file.suffix.lower())
-            if reader is None:
-                yield DocumentRejected(E.E206, where=str(file), suffix=file.suffix, allowed=", ".join(SUPPORTED_SUFFIXES))
-                continue
-            yield from reader(file, date, lang)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and reader_suffix(p) in _READERS)
+        else:
+            yield path
+
+
+def count_documents(paths: Iterable[str]) -> int:
+    """A cheap estimate of how many documents `paths` hold (for progress bars and ETAs):
+    non-empty lines of JSONL files, items of feeds, one per other file."""
+    total = 0
+    for file in input_files(paths):
+        if isinstance(file, str):
+            continue
+        suffix = reader_suffix(file)
+        try:
+            if suffix in (".jsonl", ".jsonl.gz"):
+                opener = gzip.open if suffix == ".jsonl.gz" else open
+                with opener(file, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            elif _READERS.get(suffix) is read_feed:
+                raw = file.read_bytes()
+                total += max(1, raw.count(b"<item") + raw.count(b"<entry"))
+            else:
+                total += 1
+        except (OSError, EOFError):
+            total += 1
+    return total
+
+
+def read_paths(paths: Iterable[str], date: str | None = None, lang: str | None = None) -> Iterator[ReadResult]:
+    """Documents from files, directories (recursively) and '-' (stdin), in a stable order."""
+    for file in input_files(paths):
+        if isinstance(file, str):
+            yield from read_stdin(date, lang)
+            continue
+        reader = _READERS.get(reader_suffix(file))
+        if reader is None:
+            yield DocumentRejected(E.E206, where=str(file), suffix=file.suffix, allowed=", ".join(SUPPORTED_SUFFIXES))
+            continue
+        yield from reader(file, date, lang)
