@@ -17,3 +17,11 @@ def test_rule_example(lang, rule_id, ex):
     t = found[0]
     assert (t.type, t.value, t.precision, t.value_end) == (ex.type, ex.value, ex.precision, ex.value_end)
     assert t.rule == rule_id
+
+
+VETOES = [(lang, veto.id, text) for lang in ("fr", "en") for veto in load_grammar(lang).vetoes for text in veto.examples]
+
+
+@pytest.mark.parametrize("lang,veto_id,text", VETOES, ids=[f"{v[1]}:{v[2]}" for v in VETOES])
+def test_veto_example_yields_nothing(lang, veto_id, text):
+    assert tag_dates(text, "2023-11-17", lang) == []

@@ -25,7 +25,6 @@ log = logging.getLogger(__name__)
 
 TenseAt = Callable[[int], "str | None"]
 TENSES = ("past", "present", "future")
-DEFAULT_TENSE = "past"  # news reports mostly what happened
 MOD_DAY = {"START": 5, "MID": 15, "END": 25}
 SEASON_EVENT_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 _SEASON_VALUE = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
@@ -61,10 +60,12 @@ def _parse_ref(ref_date: str | None) -> dt.date | None:
 
 
 def _candidates(text: str, grammar: DateGrammar) -> list[_Candidate]:
+    vetoed = [(m.start(), m.end()) for veto in grammar.vetoes for m in veto.regex.finditer(text)]
     found = []
     for rule in grammar.rules:
         for m in rule.regex.finditer(text):
-            if m.end() > m.start() and m.group().strip():
+            if m.end() > m.start() and m.group().strip() and \
+                    not any(m.start() < e and s < m.end() for s, e in vetoed):
                 found.append(_Candidate(m.start(), m.end(), rule, m))
     return found
 
@@ -111,16 +112,20 @@ def tag_dates(text: str, ref_date: str | None, lang: str,
               tense_at: TenseAt | None = None) -> list[DateTimex]:
     """Temporal expressions of `text`, normalised against `ref_date` (YYYY-MM-DD; None leaves
     relative expressions unresolved). `tense_at(offset)` gives the tense of the clause at a
-    character offset ('past', 'present', 'future' or None); without it, past is assumed."""
+    character offset ('past', 'present', 'future' or None). Without a tense, a bare weekday is
+    the most recent one (news reports what happened) and a day or month without a year is
+    the nearest one (ties go to the past)."""
     grammar = load_grammar(lang)
     ref = _parse_ref(ref_date)
     order = {rule.id: i for i, rule in enumerate(grammar.rules)}
     out: list[DateTimex] = []
+    narrative = ref  # the last day mentioned: anchor of clock times and 'la nuit'
     for cand in _select(_candidates(text, grammar), order):
-        tense = (tense_at(cand.start) if tense_at else None) or DEFAULT_TENSE
+        tense = tense_at(cand.start) if tense_at else None
         if tense not in TENSES:
-            tense = DEFAULT_TENSE
-        resolved: Resolved | None = ACTION_FUNCS[cand.rule.action](_context(cand, grammar, ref, tense))
+            tense = None
+        anchor = narrative if cand.rule.anchor == "narrative" else ref
+        resolved: Resolved | None = ACTION_FUNCS[cand.rule.action](_context(cand, grammar, anchor, tense))
         if resolved is None:
             log.debug("rule %s matched %r but gave no value", cand.rule.id, cand.match.group())
             continue
@@ -129,6 +134,8 @@ def tag_dates(text: str, ref_date: str | None, lang: str,
                              value=resolved.value, precision=resolved.precision,
                              approximate=resolved.approximate, value_end=resolved.value_end,
                              mod=resolved.mod, rule=cand.rule.id))
+        if resolved.value and (m := _DAY_VALUE.match(resolved.value)):
+            narrative = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return out
 
 

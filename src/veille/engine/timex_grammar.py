@@ -84,6 +84,16 @@ class Rule:
     regex: re.Pattern[str]
     group_classes: Mapping[str, str]  # group name -> lexicon or numeric class
     examples: tuple[Example, ...]
+    anchor: str = "ref"  # "ref": the reference date; "narrative": the last day mentioned before
+
+
+@dataclass(frozen=True)
+class Veto:
+    """A pattern whose matches are not temporal ('un homme de 38 ans' is an age): candidates
+    overlapping a veto match are dropped. Its examples must yield no expression."""
+    id: str
+    regex: re.Pattern[str]
+    examples: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,7 @@ class DateGrammar:
     lexicon: Mapping[str, Mapping[str, Any]]  # class -> normalised word -> value
     rules: tuple[Rule, ...]
     strip_prefix: re.Pattern[str] | None
+    vetoes: tuple[Veto, ...] = ()
 
     def lookup(self, cls: str, word: str) -> Any:
         return self.lexicon[cls].get(normalize_word(word))
@@ -213,14 +224,24 @@ def parse_grammar(data: Any, path: str, raw: str) -> DateGrammar:
         examples = tuple(_parse_example(x, rule_id, check) for x in entry.get("examples", ()))
         if not examples:
             raise check.fail(f"rule {rule_id!r}: give at least one example (they become tests)", rule_id)
-        rules.append(Rule(rule_id, entry["action"], regex, groups, examples))
+        anchor = entry.get("anchor", "ref")
+        if anchor not in ("ref", "narrative"):
+            raise check.fail(f"rule {rule_id!r}: 'anchor' must be 'ref' or 'narrative', got {anchor!r}", rule_id)
+        rules.append(Rule(rule_id, entry["action"], regex, groups, examples, anchor))
+    vetoes = []
+    for entry in data.get("vetoes", []):
+        veto_id = entry.get("id") if isinstance(entry, dict) else None
+        if not veto_id or not isinstance(entry.get("pattern"), str) or not entry.get("examples"):
+            raise check.fail("every veto needs an 'id', a 'pattern' and 'examples'", veto_id)
+        regex, _ = _compile_pattern(entry["pattern"], data["lexicon"], veto_id, check)
+        vetoes.append(Veto(veto_id, regex, tuple(entry["examples"])))
     strip = data.get("strip_prefix") or []
     strip_re = None
     if strip:
         alts = sorted({_literal_regex(w) for w in strip} | {_literal_regex(_strip_accents(w)) for w in strip},
                       key=lambda w: -len(w))
         strip_re = re.compile(r"^(?:" + "|".join(alts) + r")(?:\s+|(?<=['’ʼ]))", re.IGNORECASE)
-    return DateGrammar(data["lang"], lexicon, tuple(rules), strip_re)
+    return DateGrammar(data["lang"], lexicon, tuple(rules), strip_re, tuple(vetoes))
 
 
 @lru_cache(maxsize=None)

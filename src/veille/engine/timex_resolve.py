@@ -35,7 +35,7 @@ class Context:
     fields: Mapping[str, Any]
     texts: Mapping[str, str]
     ref: dt.date | None
-    tense: str
+    tense: str | None
 
     def get(self, name: str, default: Any = None) -> Any:
         value = self.fields.get(name)
@@ -57,12 +57,13 @@ class Context:
         return None, False
 
     def direction(self) -> str:
+        """strict_past, strict_future ('dernier', 'prochain'), past, future, present or unknown."""
         shift = self.fields.get("shift")
         if shift == -1:
             return "strict_past"
         if shift == 1:
             return "strict_future"
-        return self.tense
+        return self.tense or "unknown"
 
 
 def _fmt_num(n: float) -> str:
@@ -87,9 +88,10 @@ def _year_for(month: int, day: int | None, ref: dt.date, direction: str) -> int:
         return y if key > ref_key else y + 1
     if direction == "future":
         return y if key >= ref_key else y + 1
-    if direction == "present":
-        def dist(year: int) -> int:
-            return abs((year * 372 + month * 31 + (day or 15)) - (ref.year * 372 + ref.month * 31 + ref.day))
+    if direction in ("present", "unknown"):  # the nearest; ties go to the past
+        def dist(year: int) -> tuple[int, int]:
+            gap = (year * 372 + month * 31 + (day or 15)) - (ref.year * 372 + ref.month * 31 + ref.day)
+            return abs(gap), gap > 0
         return min((y - 1, y, y + 1), key=dist)
     return y if key <= ref_key else y - 1
 
@@ -120,6 +122,11 @@ def calendar(c: Context) -> Resolved | None:
         return Resolved("DATE", _weekday_day(c, day), "day")
     if year is None and c.ref is not None:
         year = _year_for(month, day, c.ref, c.direction())
+        wd = c.int("weekday")
+        if day is not None and wd is not None:  # 'dimanche 29 août': the year where the weekday fits
+            fits = [y for y in (year, year - 1, year + 1) if _day_value(y, month, day) and
+                    dt.date(y, month, day).isoweekday() == wd]
+            year = fits[0] if fits else year
         if day is not None and _day_value(year, month, day) is None:
             return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", "day")
     if day is None:
