@@ -73,7 +73,9 @@ def _parquet(store: Store, query: EventQuery, path: str) -> int:
     import pyarrow.parquet as pq
 
     sql, params = query.sql("*")
-    reader = store.con.execute(sql, params).fetch_record_batch(FETCH_ROWS)
+    rel = store.con.sql(sql, params=params)
+    # duckdb 2.x names it to_arrow_reader; 1.x fetch_arrow_reader
+    reader = (rel.to_arrow_reader(FETCH_ROWS) if hasattr(rel, "to_arrow_reader") else rel.fetch_arrow_reader(FETCH_ROWS))
     n = 0
     with pq.ParquetWriter(path, reader.schema) as writer:
         for batch in reader:
