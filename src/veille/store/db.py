@@ -74,8 +74,8 @@ class Store:
     def version(self) -> int:
         if "schema_version" not in self._tables():
             return 0
-        found = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
-        return int(found[0] or 0) if found else 0
+        rows_ = self.con.execute("SELECT max(version) FROM schema_version").fetchall()
+        return int(rows_[0][0] or 0) if rows_ else 0
 
     def _migrate(self) -> None:
         found = self.version()
@@ -238,16 +238,17 @@ class Store:
         return [json.loads(r[0]) for r in self.con.execute(sql, params).fetchall()]
 
     def event(self, event_id: str) -> dict[str, Any] | None:
-        row = self.con.execute("SELECT record FROM events WHERE event_id = ?", [event_id]).fetchone()
-        return json.loads(row[0]) if row else None
+        found = self.con.execute("SELECT record FROM events WHERE event_id = ?", [event_id]).fetchall()
+        return json.loads(found[0][0]) if found else None
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """A stored document with its events (records), or None."""
         cur = self.con.execute("SELECT doc_id, content_hash, url, title, date, lang, text, source, ingested_at, "
                                "run_id, provenance FROM documents WHERE doc_id = ?", [doc_id])
-        row = cur.fetchone()
-        if row is None:
+        found = cur.fetchall()  # fetch to the end: duckdb 2 refuses new work on an unfinished result
+        if not found:
             return None
+        row = found[0]
         names = [d[0] for d in cur.description]
         doc = dict(zip(names, row))
         doc["ingested_at"] = doc["ingested_at"].isoformat() if doc["ingested_at"] else None
@@ -258,7 +259,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         out = {}
         for table in ("documents", "events", "quotes", "timexes", "rejects", "runs"):
-            out[table] = int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # fixed names
+            out[table] = int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])  # fixed names
         return out
 
     def rejects(self) -> list[dict[str, Any]]:

@@ -73,7 +73,7 @@ def _parquet(store: Store, query: EventQuery, path: str) -> int:
     import pyarrow.parquet as pq
 
     sql, params = query.sql("*")
-    rel = store.con.sql(sql, params=params)
+    rel = store.con.cursor().sql(sql, params=params)
     # duckdb 2.x names it to_arrow_reader; 1.x fetch_arrow_reader
     reader = (rel.to_arrow_reader(FETCH_ROWS) if hasattr(rel, "to_arrow_reader") else rel.fetch_arrow_reader(FETCH_ROWS))
     n = 0
