@@ -161,6 +161,7 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
             report.documents += added
             report.duplicates += len(pending) - added  # stored meanwhile by nobody else: same-batch repeats
             report.events += events
+            log.debug("committed %d documents and %d events (run total %d documents)", added, events, report.documents)
             pending.clear()
             pending_rejects.clear()
 
