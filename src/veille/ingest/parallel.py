@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import queue
+import signal
 import traceback
 from typing import Any, Callable, Iterable, Iterator
 
@@ -42,9 +43,16 @@ def decode(packed: tuple[str, Any]) -> Any:
 
 def _worker(settings: Settings, make_extractor: ExtractorFactory, batch_size: int,
             tasks: "mp.Queue[Any]", results: "mp.Queue[Any]") -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    parent = mp.parent_process()
     extractor = make_extractor(settings)  # once per process
     while True:
-        task = tasks.get()
+        try:
+            task = tasks.get(timeout=1.0)
+        except queue.Empty:
+            if parent is not None and not parent.is_alive():  # parent killed (kill -9): don't linger
+                return
+            continue
         if task is None:
             return
         seq, packed = task
