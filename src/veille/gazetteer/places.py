@@ -1,0 +1,130 @@
+"""Offline geocoder: place name -> `Location` (text, country key, coordinates).
+
+Data: `data/places.tsv.gz`, built by `scripts/build_places.py` from GeoNames
+(cities of 15,000+ inhabitants with alternate names, countries; CC BY 4.0, see
+data/LICENSE-places.md) plus curated French exonyms. Names are matched exactly
+after `normalize` (case, accents, apostrophes, dashes), hyphens also as spaces.
+
+Ambiguous names ("Paris", "London", "Tripoli") are resolved by, in order: a place
+in one of the article's countries (a city only if it is at most PREFER_RATIO times
+smaller than the largest candidate: "Paris" stays in France in an article about
+Texas), a name specific to the article's language (French "Mexico" is the city),
+a country over a city, a primary name over an alternate one, then population.
+
+    >>> load_places().geocode("Pyongyang", "fr").country
+    'PRK'
+"""
+from __future__ import annotations
+
+import gzip
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Mapping, Sequence
+
+from ..errors import E, VeilleError
+from ..records import Location
+from .normalize import index_forms, normalize
+
+PREFER_RATIO = 50
+DATA_FILE = "places.tsv.gz"
+KINDS = ("country", "city")
+N_COLUMNS = 8
+
+
+@dataclass(frozen=True)
+class Place:
+    kind: str  # country or city
+    name: str
+    country: str  # ISO 3166-1 alpha-3, the entity key of countries
+    lat: float | None
+    lon: float | None
+    population: int
+
+
+@dataclass(frozen=True)
+class _Hit:
+    place: Place
+    lang: str | None  # the language a name is specific to, None for any
+    primary: bool
+
+
+class PlaceIndex:
+    """Names (normalised) -> places. Build with `load_places()` or `read_places(lines)`."""
+
+    def __init__(self, index: Mapping[str, tuple[_Hit, ...]], size: int) -> None:
+        self._index = index
+        self.size = size
+
+    def candidates(self, name: str) -> list[Place]:
+        return [hit.place for hit in self._index.get(normalize(name), ())]
+
+    def geocode(self, name: str, lang: str, prefer_countries: Sequence[str] = ()) -> Location | None:
+        """The place `name` most likely refers to, or None when it is unknown."""
+        hits = [h for h in self._index.get(normalize(name), ()) if h.lang in (None, lang)]
+        if not hits:
+            return None
+        preferred = set(prefer_countries)
+        biggest = max(h.place.population for h in hits) or 1
+
+        def rank(h: _Hit) -> tuple:
+            p = h.place
+            in_pref = p.country in preferred and (p.kind == "country" or p.population * PREFER_RATIO >= biggest)
+            return (in_pref, h.lang == lang, p.kind == "country", h.primary, p.population)
+
+        best = max(hits, key=rank).place
+        return Location(text=name, country=best.country, lat=best.lat, lon=best.lon)
+
+    def is_place(self, name: str, lang: str) -> bool:
+        return any(h.lang in (None, lang) for h in self._index.get(normalize(name), ()))
+
+
+def _float(value: str) -> float | None:
+    if not value:
+        return None
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"not a finite number: {value!r}")
+    return number
+
+
+def read_places(lines: Iterable[str], path: str = DATA_FILE) -> PlaceIndex:
+    """Parse the TSV (kind, name, country, lat, lon, population, alternate names, French names)."""
+    index: dict[str, list[_Hit]] = {}
+    size = 0
+    for lineno, line in enumerate(lines, 1):
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != N_COLUMNS:
+            raise VeilleError(E.E103, path=path, line=lineno, reason=f"expected {N_COLUMNS} tab-separated columns, "
+                                                                      f"got {len(cols)}")
+        kind, name, country, lat, lon, pop, alts, fr_names = cols
+        if kind not in KINDS or not name or len(country) != 3:
+            raise VeilleError(E.E103, path=path, line=lineno,
+                              reason=f"kind must be one of {KINDS}, name non-empty, country an ISO alpha-3 code")
+        try:
+            place = Place(kind, name, country, _float(lat), _float(lon), int(pop or 0))
+        except ValueError as exc:
+            raise VeilleError(E.E103, path=path, line=lineno, reason=str(exc)) from None
+        size += 1
+        names = [(name, None, True)] + [(a, None, False) for a in alts.split("|") if a] + \
+                [(f, "fr", False) for f in fr_names.split("|") if f]
+        seen: set[tuple[str, str | None]] = set()
+        for text, lang, primary in names:
+            for form in index_forms(text):
+                if (form, lang) in seen:
+                    continue
+                seen.add((form, lang))
+                index.setdefault(form, []).append(_Hit(place, lang, primary))
+    return PlaceIndex({k: tuple(v) for k, v in index.items()}, size)
+
+
+@lru_cache(maxsize=1)
+def load_places() -> PlaceIndex:
+    """The packaged place index (read once per process)."""
+    res = resources.files("veille.gazetteer").joinpath("data", DATA_FILE)
+    with res.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        return read_places(fh, str(res))
