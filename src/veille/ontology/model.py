@@ -44,6 +44,7 @@ class Ontology:
     cameo: Mapping[str, CameoCode]
     contexts: tuple[str, ...]
     quad_names: Mapping[int, str]
+    refinements: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def plover_type(self, name: str) -> PloverType:
         try:
@@ -135,4 +136,5 @@ def load_ontology() -> Ontology:
                 plover_name, mode, contexts = crosswalk[parent]
         cameo[code] = CameoCode(code, name, goldstein, plover_name, mode, contexts)
     return Ontology(types=types, cameo=cameo, contexts=tuple(plover["contexts"]),
-                    quad_names={int(k): v for k, v in plover["quad_classes"].items()})
+                    quad_names={int(k): v for k, v in plover["quad_classes"].items()},
+                    refinements={k: v for k, v in plover.get("cameo_refinements", {}).items() if not k.startswith("_")})

@@ -1,0 +1,375 @@
+"""Who acts: resolve noun phrases of a parsed document to entities (entity key,
+role, name). The text decides first (gazetteer names, demonyms, capitals and
+metonyms, role nouns with their modifiers, appositions); dated office holders
+are the fallback for bare person names; resolutions stick to later mentions
+(surname, title, pronoun) within the document."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import GazEntry, Gazetteer, normalize
+from ..lang import LanguageData
+from ..records import Entity
+from .syntax import Syntax
+
+NOMINAL = ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X", "DET")
+
+
+@dataclass
+class Match:
+    start: int          # token indices [start, end)
+    end: int
+    entries: tuple[GazEntry, ...]
+
+    @property
+    def best(self) -> GazEntry:
+        order = {"org": 0, "acronym": 0, "country": 1, "capital": 2, "metonym": 2, "demonym": 3}
+        return sorted(self.entries, key=lambda e: order.get(e.kind, 9))[0]
+
+
+@dataclass
+class DocActors:
+    """Per-document state: gazetteer matches, role nouns, persons met so far."""
+    doc: Doc
+    date: str | None
+    matches: dict[int, Match] = field(default_factory=dict)        # token index -> match covering it
+    roles: dict[int, tuple[int, str, str]] = field(default_factory=dict)  # token i -> (end, role, phrase)
+    persons: dict[str, Entity] = field(default_factory=dict)       # normalised name/surname -> entity
+    role_memory: dict[str, Entity] = field(default_factory=dict)   # role phrase -> last entity with it
+    keys_seen: list[tuple[int, str]] = field(default_factory=list)  # (token i, key) in text order
+    pairs: list[tuple[int, Entity, Entity]] = field(default_factory=list)  # coordinated pairs (token i)
+    cache: dict[int, list[Entity]] = field(default_factory=dict)
+
+
+def _code(key: str | None, role: str | None) -> str | None:
+    return f"{key}{role or ''}" if key else None
+
+
+class ActorResolver:
+    def __init__(self, data: LanguageData, gazetteer: Gazetteer) -> None:
+        self.data = data
+        self.gaz = gazetteer
+        self.syn = Syntax(data)
+        self.lang = data.lang
+        self.phrases = gazetteer.phrases(self.lang)
+        self.role_nouns = gazetteer.role_nouns(self.lang)
+        self.max_len = max(gazetteer.max_phrase_tokens, 6)
+        self.strip = {normalize(w) for w in data.cue("determiners_to_strip")}
+        self.honorifics = {normalize(w) for w in data.cue("honorifics")}
+        self.pronouns = {normalize(w) for w in data.cue("personal_pronouns")}
+        self.group_nouns = data.cue("group_nouns")
+        self.lead_verbs = data.cue("lead_verbs")
+        self.contextual = {normalize(k): v for k, v in (data.cues.get("contextual_names") or {}).items()}
+        self.first_person = {normalize(w) for w in data.cue("first_person")}
+
+    # ----- document scan ---------------------------------------------------------------
+    def scan(self, doc: Doc, date: str | None) -> DocActors:
+        state = DocActors(doc=doc, date=date)
+        norms = [normalize(t.text) for t in doc]
+        i, n = 0, len(doc)
+        while i < n:
+            found = None
+            for length in range(min(self.max_len, n - i), 0, -1):
+                words = norms[i:i + length]
+                if words[0] in self.strip and length > 1 and found is None:
+                    pass
+                key = " ".join(words)
+                # tokens split on apostrophes ("d'" + "Orsay") also join without a space
+                keys = (key, key.replace("' ", "'"), key.replace(" - ", "-").replace(" -", "-").replace("- ", "-"))
+                for k in keys:
+                    if k in self.phrases and not (length == 1 and not doc[i].text[:1].isalpha()):
+                        found = Match(i, i + length, self.phrases[k])
+                        break
+                if found:
+                    break
+            if found and self._plausible(doc, found):
+                for j in range(found.start, found.end):
+                    state.matches[j] = found
+                if found.best.kind != "demonym":
+                    state.keys_seen.append((i, found.best.key))
+                i = found.end
+            else:
+                i += 1
+        self._scan_roles(doc, norms, state)
+        return state
+
+    def _plausible(self, doc: Doc, m: Match) -> bool:
+        """Skip lower-case single words that are names only when capitalised ('chine' in 'porcelaine de chine' is
+        rare; 'or' the metal is not Oregon)."""
+        best = m.best
+        if best.kind in ("demonym",):
+            return True
+        first = doc[m.start]
+        if m.end - m.start == 1 and first.text.islower() and best.kind in ("country", "capital", "org", "acronym", "metonym"):
+            return False
+        return True
+
+    def _scan_roles(self, doc: Doc, norms: list[str], state: DocActors) -> None:
+        lemmas = [normalize(t.lemma_) for t in doc]
+        n = len(doc)
+        for i in range(n):
+            if i in state.roles:
+                continue
+            for length in range(min(5, n - i), 0, -1):
+                for seq in (norms[i:i + length], [*lemmas[i:i + length - 1], lemmas[i + length - 1]] if length else []):
+                    key = " ".join(seq).replace("' ", "'")
+                    noun = self.role_nouns.get(key)
+                    if noun:
+                        for j in range(i, i + length):
+                            state.roles.setdefault(j, (i + length, noun.role, noun.phrase))
+                        break
+                else:
+                    continue
+                break
+
+    # ----- resolution of one nominal -----------------------------------------------------
+    def entities(self, state: DocActors, tok: Token) -> list[Entity]:
+        """Entities a nominal stands for, with coordination expanded ('la France et l'Allemagne')."""
+        if tok.i in state.cache:
+            return state.cache[tok.i]
+        out: list[Entity] = []
+        for conj in self.syn.conjuncts(tok):
+            ent = self.entity(state, conj)
+            if ent and all(e.key != ent.key or e.role != ent.role for e in out):
+                out.append(ent)
+        if len(out) == 2:
+            state.pairs.append((tok.i, out[0], out[1]))
+        state.cache[tok.i] = out
+        return out
+
+    def entity(self, state: DocActors, tok: Token) -> Entity | None:
+        if tok.pos_ not in NOMINAL and tok.pos_ != "VERB":
+            return None
+        ent = (self._from_role(state, tok) or self._from_match(state, tok) or self._from_person(state, tok)
+               or self._from_pronoun(state, tok) or self._from_contextual(state, tok) or self._from_group(state, tok))
+        if ent is not None and ent.name and ent.key:
+            self._remember_person(state, ent)
+        return ent
+
+    def _text(self, state: DocActors, tok: Token, start: int | None = None, end: int | None = None) -> str:
+        lo = min([tok.i] + [c.i for c in tok.children if c.i < tok.i and c.dep_ in self.syn._labels.get("det", ())])
+        lo = start if start is not None and start < lo else lo
+        hi = end if end is not None else tok.i + 1
+        for c in tok.children:
+            if c.i > tok.i and (self.syn.has(c, "amod") or self.syn.has(c, "flat")):
+                hi = max(hi, c.right_edge.i + 1 if self.syn.has(c, "flat") else c.i + 1)
+        return state.doc[lo:hi].text
+
+    def _from_match(self, state: DocActors, tok: Token) -> Entity | None:
+        m = state.matches.get(tok.i)
+        if not m:
+            return None
+        e = m.best
+        if e.kind == "demonym" and tok.pos_ == "ADJ":
+            return None  # an adjective qualifies something else ("le ministre russe")
+        role = e.role
+        key = e.key
+        return Entity(text=state.doc[m.start:m.end].text, key=key, country=e.country if e.country else None,
+                      org=e.org, role=role, name=e.name if e.kind in ("org", "acronym") else None, code=_code(key, role))
+
+    def _key_from_modifiers(self, state: DocActors, tok: Token, exclude: set[int]) -> Entity | None:
+        """The state/organisation a role noun belongs to: 'ministre russe', 'armée de la Russie',
+        'agence de presse officielle de Pyongyang', 'ministre des Affaires étrangères de l'Iran'."""
+        for c in tok.children:
+            if c.i in exclude:
+                continue
+            m = state.matches.get(c.i)
+            if m and (self.syn.has(c, "amod") or self.syn.has(c, "nmod") or self.syn.has(c, "flat")
+                      or self.syn.has(c, "appos") or c.dep_ in ("compound",)):
+                return self._from_match(state, c) or Entity(text=c.text, key=m.best.key, country=m.best.country,
+                                                           org=m.best.org, role=None)
+        for c in tok.children:  # one level deeper: 'agence de presse officielle de Pyongyang'
+            if c.i in exclude or not (self.syn.has(c, "nmod") or self.syn.has(c, "amod")):
+                continue
+            for g in c.children:
+                m = state.matches.get(g.i)
+                if m and (self.syn.has(g, "nmod") or self.syn.has(g, "amod")):
+                    return Entity(text=g.text, key=m.best.key, country=m.best.country, org=m.best.org, role=None)
+        return None
+
+    def _from_role(self, state: DocActors, tok: Token) -> Entity | None:
+        info = state.roles.get(tok.i)
+        if not info or state.matches.get(tok.i):
+            return None
+        end, role, phrase = info
+        exclude = set(range(tok.i, end))
+        owner = self._key_from_modifiers(state, tok, exclude)
+        person = self._apposed_person(state, tok)
+        name = person if person else None
+        if owner is None and person:
+            known = state.persons.get(normalize(person)) or self._holder(state, person)
+            if known:
+                return replace(known, text=self._text(state, tok), name=known.name or person)
+        if owner is None:
+            # a bare title refers back to the last entity introduced with it ("le ministre")
+            remembered = state.role_memory.get(normalize(phrase))
+            if remembered and tok.i > 0:
+                return replace(remembered, text=self._text(state, tok))
+            return None
+        key = owner.key
+        org = owner.org
+        ent = Entity(text=self._text(state, tok), key=key, country=owner.country or (key if org is None else None),
+                     org=org, role=role, name=name, code=_code(key, role))
+        state.role_memory[normalize(phrase)] = ent
+        return ent
+
+    def _apposed_person(self, state: DocActors, tok: Token) -> str | None:
+        """'le ministre russe ..., Alexandre Kozlov,' or 'le dirigeant nord-coréen Kim Jong Un'."""
+        doc = state.doc
+        for c in tok.children:
+            if c.i > tok.i and (self.syn.has(c, "appos") or self.syn.has(c, "flat") or self.syn.has(c, "nmod")) \
+                    and c.pos_ == "PROPN" and self._person_like(c):
+                return self._name_span(state, c).text
+        # apposition parsed as a second subject: the next PROPN after a comma following the NP
+        right = tok.right_edge.i + 1
+        if right + 1 < len(doc) and doc[right].text == "," and doc[right + 1].pos_ == "PROPN" \
+                and self._person_like(doc[right + 1]) and doc[right + 1].head in (tok.head, tok):
+            return self._name_span(state, doc[right + 1]).text
+        return None
+
+    def _person_like(self, tok: Token) -> bool:
+        return tok.ent_type_ in ("PER", "PERSON") or (tok.pos_ == "PROPN" and not tok.ent_type_)
+
+    def _name_span(self, state: DocActors, tok: Token) -> Span:
+        members = [tok] + [c for c in tok.children if self.syn.has(c, "flat") and c.pos_ in ("PROPN", "NOUN", "X")]
+        lo = min(t.i for t in members)
+        hi = max(t.i for t in members) + 1
+        if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
+            for ent in state.doc.ents:
+                if ent.start <= tok.i < ent.end:
+                    lo, hi = min(lo, ent.start), max(hi, ent.end)
+        while lo < hi and normalize(state.doc[lo].text) in self.honorifics:
+            lo += 1
+        return state.doc[lo:hi]
+
+    def _holder(self, state: DocActors, name: str) -> Entity | None:
+        holders = self.gaz.holders(name, state.date)
+        if not holders:
+            return None
+        h = holders[0]
+        key = h.country or h.org
+        return Entity(text=name, key=key, country=h.country, org=h.org, role=h.role, name=h.name, code=_code(key, h.role))
+
+    def _from_person(self, state: DocActors, tok: Token) -> Entity | None:
+        if tok.pos_ != "PROPN" and normalize(tok.text) not in self.honorifics:
+            return None
+        if normalize(tok.text) in self.honorifics:  # "M. Kozlov": the name is a flat dependent
+            names = [c for c in tok.children if self.syn.has(c, "flat")]
+            if not names:
+                return None
+            span = state.doc[names[0].i:names[-1].i + 1]
+        else:
+            span = self._name_span(state, tok)
+        name = span.text
+        norm = normalize(name)
+        known = state.persons.get(norm) or state.persons.get(normalize(span[-1].text))
+        text = state.doc[min(tok.i, span.start):span.end].text
+        if known:
+            return replace(known, text=text)
+        # a title before the name: "le dirigeant nord-coréen Kim Jong Un", "le président russe Vladimir Poutine"
+        head = tok.head
+        if head is not tok and head.i < tok.i and head.i in state.roles:
+            titled = self._from_role(state, head)
+            if titled:
+                return replace(titled, text=text, name=name)
+        for c in tok.children:
+            if c.i in state.roles and (self.syn.has(c, "appos") or self.syn.has(c, "nmod")):
+                titled = self._from_role(state, c)
+                if titled:
+                    return replace(titled, text=text, name=name)
+        holder = self._holder(state, name)
+        if holder:
+            return replace(holder, text=text)
+        return None
+
+    def _remember_person(self, state: DocActors, ent: Entity) -> None:
+        if not ent.name:
+            return
+        state.persons.setdefault(normalize(ent.name), ent)
+        last = ent.name.split()[-1]
+        state.persons.setdefault(normalize(last), ent)
+
+    def _from_pronoun(self, state: DocActors, tok: Token) -> Entity | None:
+        norm = normalize(tok.text)
+        if tok.pos_ != "PRON" or norm not in self.pronouns:
+            return None
+        # most recent resolved person before this token, preferring the same gender
+        gender = tok.morph.get("Gender")
+        best = None
+        for i in sorted((i for i in state.cache if i < tok.i), reverse=True):
+            for ent in state.cache[i]:
+                if ent.name and ent.key:
+                    head_gender = state.doc[i].morph.get("Gender")
+                    if not gender or not head_gender or gender == head_gender:
+                        return replace(ent, text=tok.text)
+                    best = best or ent
+        return replace(best, text=tok.text) if best else None
+
+    def _from_contextual(self, state: DocActors, tok: Token) -> Entity | None:
+        rule = self.contextual.get(normalize(tok.text))
+        if not rule or not tok.text[:1].isupper():
+            return None
+        seen = {k for _, k in state.keys_seen}
+        if not seen & set(rule.get("when_any", ())):
+            return None
+        key = rule["key"]
+        return Entity(text=self._text(state, tok), key=key, country=key, role=None, code=key)
+
+    def _from_group(self, state: DocActors, tok: Token) -> Entity | None:
+        """'une délégation russe', 'une délégation menée par X', 'X a mené une délégation'."""
+        if tok.lemma_ not in self.group_nouns:
+            return None
+        owner = self._key_from_modifiers(state, tok, {tok.i})
+        if owner:
+            return Entity(text=self._text(state, tok), key=owner.key, country=owner.country, org=owner.org,
+                          role=owner.role or "GOV", code=_code(owner.key, owner.role or "GOV"))
+        head = tok.head
+        if head.lemma_ in self.lead_verbs and self.syn.has(tok, "obj"):
+            leaders = self.syn.subjects(head)
+            for leader in leaders:
+                ents = self.entities(state, leader)
+                if ents:
+                    return replace(ents[0], text=self._text(state, tok))
+        for c in tok.children:  # 'menée par X'
+            if self.syn.has(c, "acl") and c.lemma_ in self.lead_verbs:
+                for agent in self.syn.kids(c, "agent"):
+                    ents = self.entities(state, agent)
+                    if ents:
+                        return replace(ents[0], text=self._text(state, tok))
+        return None
+
+    # ----- places ------------------------------------------------------------------------
+    def place_key(self, state: DocActors, tok: Token) -> tuple[str, str] | None:
+        """(country key, place text) for a nominal naming a place: a country, a capital or city
+        known to the gazetteer, or 'la capitale nord-coréenne'."""
+        m = state.matches.get(tok.i)
+        if m:
+            e = m.best
+            if e.kind in ("country", "capital", "metonym") and e.country:
+                return e.country, state.doc[m.start:m.end].text
+            if e.kind == "demonym":
+                return None
+        info = state.roles.get(tok.i)
+        owner = self._key_from_modifiers(state, tok, {tok.i})
+        if owner and owner.country and info is None and tok.pos_ == "NOUN":
+            return owner.country, self._text(state, tok)
+        return None
+
+    # ----- salient pair for reciprocal phrases ("les deux pays") -------------------------
+    def salient_pair(self, state: DocActors, before: int) -> tuple[Entity, Entity] | None:
+        pairs = [p for p in state.pairs if p[0] < before and p[1].key != p[2].key]
+        if pairs:
+            _, a, b = pairs[-1]
+            return a, b
+        keys: list[str] = []
+        for i, key in reversed(state.keys_seen):
+            if i < before and key not in keys:
+                keys.append(key)
+            if len(keys) == 2:
+                break
+        if len(keys) == 2:
+            b, a = keys
+            return (Entity(text=a, key=a, country=a, code=a), Entity(text=b, key=b, country=b, code=b))
+        return None

@@ -1,0 +1,138 @@
+"""DocumentCoder: one language's full pipeline over documents. Parses with spaCy,
+resolves actors, codes events, then attaches dates, places, contexts, scores,
+evidence and provenance."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .. import __version__
+from ..errors import DocumentRejected, E
+from ..gazetteer import Gazetteer, load_gazetteer
+from ..lang import LanguageData, load_language
+from ..nlp.loading import load_pipeline, model_version
+from ..ontology import Ontology, load_ontology
+from ..records import Document, DocumentResult, Event, Evidence, Location, Timex
+from ..settings import Settings
+from .actors import ActorResolver, DocActors
+from .dating import EventDater
+from .events import Draft, EventCoder
+from .syntax import Syntax
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class DocumentCoder:
+    lang: str
+    nlp: Language
+    data: LanguageData
+    ontology: Ontology
+    gazetteer: Gazetteer
+    settings: Settings
+
+    @classmethod
+    def load(cls, lang: str, settings: Settings) -> "DocumentCoder":
+        data = load_language(lang)
+        nlp = load_pipeline(settings.model_for(lang), lang)
+        return cls(lang, nlp, data, load_ontology(), load_gazetteer(), settings)
+
+    def __post_init__(self) -> None:
+        self.actors = ActorResolver(self.data, self.gazetteer)
+        self.coder = EventCoder(self.data, self.ontology, self.actors)
+        self.syn = Syntax(self.data)
+        self.dater = EventDater(self.data, self.syn)
+        self.context_words = {k: frozenset(v) for k, v in (self.data.cues.get("context_words") or {}).items()}
+        self.provenance = {"veille": __version__, "model": model_version(self.nlp), "lexicon": self.data.version}
+
+    # ---- public -------------------------------------------------------------------------
+    def code_document(self, document: Document) -> DocumentResult:
+        return self._code(document, self.nlp(document.text))
+
+    def code_documents(self, documents: list[Document]) -> Iterator[DocumentResult | DocumentRejected]:
+        texts = (d.text for d in documents)
+        for document, doc in zip(documents, self.nlp.pipe(texts, batch_size=self.settings.ingest.batch_size)):
+            try:
+                yield self._code(document, doc)
+            except DocumentRejected as err:
+                yield err
+            except Exception as exc:  # an engine defect must not lose the batch; report it on the document
+                log.exception("engine failure on %s", document.id)
+                yield DocumentRejected(E.E207, where=document.source or document.id, reason=f"internal error: {exc!r}")
+
+    # ---- internals ----------------------------------------------------------------------
+    def _code(self, document: Document, doc: Doc) -> DocumentResult:
+        state = self.actors.scan(doc, document.date)
+        self._prepass(state, doc)
+        drafts = self.coder.code(doc, state)
+        timexes = self.dater.timexes(doc, document.date)
+        sentences = list(doc.sents)
+        sent_index = {s.start: i for i, s in enumerate(sentences)}
+        events = []
+        for d in drafts:
+            events.append(self._finish(document, doc, d, timexes, sent_index))
+        for ev in events:
+            ev.assign_id()
+        return DocumentResult(document=document, lang=self.lang, events=events, timexes=timexes)
+
+    def _prepass(self, state: DocActors, doc: Doc) -> None:
+        """Resolve every nominal in text order so that names, titles and pronouns
+        met before an event are known when it is coded."""
+        for tok in doc:
+            if tok.pos_ in ("PROPN", "NOUN", "PRON") and (tok.i in state.matches or tok.i in state.roles
+                                                         or tok.pos_ in ("PROPN", "PRON")):
+                if tok.pos_ == "PROPN" and self.syn.has(tok, "flat"):
+                    continue
+                self.actors.entities(state, tok)
+
+    def _finish(self, document: Document, doc: Doc, d: Draft, timexes: list[Timex],
+                sent_index: dict[int, int]) -> Event:
+        sent = d.trigger.sent
+        contexts = self._contexts(d)
+        cameo = self._refine_cameo(d.cameo, contexts)
+        date, date_end, precision = self.dater.date_of(d.trigger, timexes, document.date)
+        location = None
+        if d.place:
+            key, text, _tok = d.place
+            coords = self.gazetteer.capital_coords(key) if self._is_capital(text) else None
+            location = Location(text=text, country=key, lat=coords[0] if coords else None,
+                                lon=coords[1] if coords else None)
+        ptype = self.ontology.plover_type(d.type)
+        return Event(
+            doc_id=document.id, type=d.type, cameo=cameo, actor=d.actor, recipient=d.recipient, date=date,
+            date_precision=precision, date_end=date_end, modality=d.modality, lang=self.lang, mode=d.mode,
+            contexts=contexts, score=ptype.score_for(d.mode), goldstein=self.ontology.goldstein(cameo),
+            quad_class=ptype.quad_class, symmetric=d.symmetric, location=location, reported_by=d.reporter,
+            evidence=Evidence(sentence=sent_index.get(sent.start, 0), start=sent.start_char, end=sent.end_char,
+                              text=sent.text, trigger=d.trigger.text, trigger_start=d.trigger.idx,
+                              trigger_end=d.trigger.idx + len(d.trigger.text)),
+            confidence=0.7 if d.modality != "asserted" else 0.8, provenance=dict(self.provenance, rule=d.entry_id),
+        )
+
+    def _is_capital(self, text: str) -> bool:
+        return any(e.kind == "capital" for e in self.gazetteer.lookup(text, self.lang))
+
+    def _contexts(self, d: Draft) -> list[str]:
+        found = list(d.contexts)
+        cameo = self.ontology.cameo_code(d.cameo)
+        if cameo:
+            found += [c for c in cameo.contexts if c in self.ontology.contexts]
+        words = {t.lemma_ for t in d.trigger.subtree} | {t.lower_ for t in d.trigger.subtree}
+        if d.trigger.pos_ == "NOUN":
+            words |= {t.lemma_ for t in d.trigger.head.subtree}
+        for ctx, vocab in self.context_words.items():
+            if words & vocab and ctx not in found:
+                found.append(ctx)
+        return found
+
+    def _refine_cameo(self, cameo: str, contexts: list[str]) -> str:
+        """A generic code made specific by context ('070' provide aid + military -> '072')."""
+        refinements = self.ontology.refinements.get(cameo, {})
+        for ctx in contexts:
+            if ctx in refinements:
+                return refinements[ctx]
+        return cameo

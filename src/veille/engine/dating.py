@@ -1,0 +1,92 @@
+"""Give each event its own date: the temporal expression that governs its clause
+or noun, else the nearest in its sentence, else the publication date (precision
+'publication'). 'arrivée mardi et repartie jeudi' gives a range."""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+from spacy.tokens import Doc, Token
+
+from ..lang import LanguageData
+from ..records import Timex
+from .syntax import Syntax
+from .timex import event_date, tag_dates
+
+
+class EventDater:
+    def __init__(self, data: LanguageData, syn: Syntax) -> None:
+        self.data = data
+        self.syn = syn
+        self.range_verbs = data.cue("range_end_verbs")
+        self.range_preps = data.cue("range_end_preps")
+
+    def timexes(self, doc: Doc, pub_date: str | None) -> list[Timex]:
+        starts = [t.idx for t in doc]
+
+        def tense_at(offset: int) -> str | None:
+            i = max(0, bisect.bisect_right(starts, offset) - 1)
+            if not len(doc):
+                return None
+            return self.syn.tense(self.syn.clause_verb(doc[i]))
+
+        return list(tag_dates(doc.text, pub_date, self.data.lang, tense_at))
+
+    def _token_at(self, doc: Doc, offset: int) -> Token | None:
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def date_of(self, trigger: Token, timexes: list[Timex], pub_date: str | None) -> tuple[str, str | None, str]:
+        sent = trigger.sent
+        doc = trigger.doc
+        cands = [t for t in timexes if sent.start_char <= t.start < sent.end_char and event_date(t)]
+        if not cands:
+            return self._publication(pub_date)
+        clause = self.syn.clause_verb(trigger)
+
+        def attached(t: Timex) -> bool:
+            tok = self._token_at(doc, t.start)
+            if tok is None:
+                return False
+            for g in [tok, *list(self.syn.governors(tok))[:4]]:
+                if g is clause or g is trigger:
+                    return True
+                if g.pos_ == "VERB" and g is not tok:
+                    return False
+            return False
+
+        def distance(t: Timex) -> int:
+            return min(abs(t.start - trigger.idx), abs(t.end - trigger.idx))
+
+        ranked = sorted(cands, key=lambda t: (not attached(t), distance(t)))
+        best = ranked[0]
+        date, precision = event_date(best)
+        date_end = None
+        if best.value_end:
+            end_timex = Timex(best.start, best.end, best.text, best.type, best.value_end, best.precision)
+            got = event_date(end_timex)
+            date_end = got[0] if got else None
+        else:
+            date_end = self._range_end(doc, best, cands)
+        return date, date_end, precision
+
+    def _range_end(self, doc: Doc, first: Timex, cands: list[Timex]) -> str | None:
+        """A later expression of the same sentence introduced by a departure verb or 'au'/'jusqu'au'."""
+        for t in cands:
+            if t.start <= first.end:
+                continue
+            tok = self._token_at(doc, t.start)
+            if tok is None:
+                continue
+            window = doc[max(0, tok.i - 3):tok.i]
+            if any(w.lemma_ in self.range_verbs or w.lower_ in self.range_verbs or w.lower_ in self.range_preps
+                   for w in window):
+                got = event_date(t)
+                if got and got[1] == event_date(first)[1]:
+                    return got[0]
+        return None
+
+    @staticmethod
+    def _publication(pub_date: str | None) -> tuple[str, None, str]:
+        # Without a publication date the reference is the processing day (documented in the README).
+        return (pub_date or dt.date.today().isoformat()), None, "publication"

@@ -1,0 +1,173 @@
+"""The event coder: for each trigger of the lexicon found in a parsed document,
+read its frame, resolve actor and recipient, and build `Event` records with
+modality, attribution, dates, place, contexts and scores. Language-free."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from ..lang import LanguageData, LexiconEntry
+from ..ontology import Ontology
+from ..records import Entity, Event, Evidence
+from .actors import ActorResolver, DocActors
+from .frames import Argument, FrameReader
+from .modality import ModalityDetector
+from .syntax import Syntax
+
+NULL_RECIPIENT_OK = {"AGREE", "SUPPORT", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST",
+                     "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+@dataclass
+class Draft:
+    """An event before dates/places/scores are attached."""
+    entry_id: str
+    type: str
+    cameo: str
+    mode: str | None
+    actor: Entity
+    recipient: Entity | None
+    trigger: Token
+    modality: str
+    reporter: Entity | None
+    symmetric: bool
+    contexts: tuple[str, ...]
+    place: tuple[str, str, Token] | None = None
+
+
+class EventCoder:
+    def __init__(self, data: LanguageData, ontology: Ontology, actors: ActorResolver) -> None:
+        self.data = data
+        self.ontology = ontology
+        self.actors = actors
+        self.syn = Syntax(data)
+        self.frames = FrameReader(data, actors)
+        self.modal = ModalityDetector(data)
+        self.eval_verbs = data.cue("evaluation_verbs")
+        self.neg_eval = data.cue("negative_evaluations")
+        self.pos_eval = data.cue("positive_evaluations")
+
+    def code(self, doc: Doc, state: DocActors) -> list[Draft]:
+        drafts: list[Draft] = []
+        claims: dict[int, tuple[Token, list[Entity]]] = {}  # complement verb i -> (accuse trigger, its actors)
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
+                continue
+            pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "ADJ"
+            for entry in self.data.entries(tok.lemma_, pos):
+                if not self.frames.matches(entry, tok):
+                    continue
+                made = self._code_entry(state, entry, tok, claims)
+                if made:
+                    drafts.extend(made)
+                    break
+            if tok.pos_ == "VERB" and tok.lemma_ in self.eval_verbs:
+                drafts.extend(self._evaluation(state, tok))
+        return self._dedupe(drafts)
+
+    def _claim_of(self, tok: Token, claims: dict[int, tuple[Token, list[Entity]]]) -> tuple[Token, list[Entity]] | None:
+        verb = self.syn.clause_verb(tok)
+        for t in (verb, *list(self.syn.governors(verb))[:2]):
+            if t.i in claims:
+                return claims[t.i]
+        return None
+
+    def _code_entry(self, state: DocActors, entry: LexiconEntry, tok: Token,
+                    claims: dict[int, tuple[Token, list[Entity]]]) -> list[Draft]:
+        ov = self.frames.override(entry, tok)
+        typ, cameo, mode = (ov.type, ov.cameo, ov.mode) if ov else (entry.type, entry.cameo, entry.mode)
+        actor = self.frames.fill(state, entry, tok, entry.actor, set(), "actor")
+        if actor is None or not actor.entities:
+            return []
+        used = {actor.token.i} if actor.token is not None else set()
+        recipient: Argument | None = None
+        symmetric = entry.symmetric
+        if actor.reciprocal and len(actor.entities) == 2:
+            recipient = Argument([actor.entities[1]], None)
+            actor = Argument([actor.entities[0]], actor.token)
+            symmetric = True
+        elif entry.recipient:
+            recipient = self.frames.fill(state, entry, tok, entry.recipient, used, "recipient")
+            if recipient is None and tok.pos_ == "VERB" and typ not in ("MOBILIZE", "PROTEST", "RETREAT"):
+                recipient = self.frames.complement_subtree_entities(
+                    state, tok, {e.key for e in actor.entities if e.key}, used)
+        needs_recipient = self.ontology.plover_type(typ).requires_recipient or typ == "CONSULT" or (
+            entry.recipient and typ not in NULL_RECIPIENT_OK)
+        if (recipient is None or not recipient.entities) and needs_recipient:
+            return []
+        claim = self._claim_of(tok, claims)
+        modality = self.modal.modality(tok, complement_of=claim[0] if claim else None)
+        if entry.modality and modality == "asserted":
+            modality = entry.modality
+        reporter = self._reporter(state, tok, claim)
+        drafts = []
+        recipients = recipient.entities if recipient and recipient.entities else [None]
+        place = None
+        if recipient and recipient.place and recipient.token is not None:
+            place = (recipient.place[0], recipient.place[1], recipient.token)
+        for a in actor.entities:
+            for r in recipients:
+                if r is not None and a.key == r.key and (a.role == r.role or not a.role or not r.role):
+                    continue  # the same entity twice is not an event between them
+                drafts.append(Draft(entry.id, typ, cameo, mode, a, r, tok, modality, reporter, symmetric,
+                                    entry.contexts, place))
+        if entry.complement_event and drafts:
+            targets = recipient.entities if recipient else []
+            for c in self.syn.kids(tok, "xcomp", "ccomp", "obl", "advcl", "acl"):
+                if c.pos_ == "VERB":
+                    claims[c.i] = (tok, [d.actor for d in drafts])
+        # a claim made by the accuser is reported by them
+        if claim and drafts:
+            for d in drafts:
+                if d.reporter is None and claim[1]:
+                    d.reporter = claim[1][0]
+        return drafts
+
+    def _reporter(self, state: DocActors, tok: Token, claim) -> Entity | None:
+        if claim:
+            return claim[1][0] if claim[1] else None
+        source, _ = self.modal.reporter(tok)
+        if source is None:
+            return None
+        ents = self.actors.entities(state, source)
+        return ents[0] if ents else None
+
+    def _evaluation(self, state: DocActors, verb: Token) -> list[Draft]:
+        """'X estime que les liens entre A et B sont dangereux' -> X ACCUSE A, X ACCUSE B."""
+        out = []
+        for comp in self.syn.kids(verb, "ccomp", "xcomp"):
+            preds = [comp, *self.syn.kids(comp, "conj")]
+            lemmas = {p.lemma_ for p in preds} | {p.lower_ for p in preds}
+            if lemmas & self.neg_eval:
+                typ, cameo, mode = "ACCUSE", "111", "disapprove"
+            elif lemmas & self.pos_eval:
+                typ, cameo, mode = "SUPPORT", "051", None
+            else:
+                continue
+            actor = self.frames._resolved(state, self.syn.subjects(verb), set())
+            if not actor:
+                continue
+            targets: list[Entity] = []
+            for subj in self.syn.kids(comp, "subj", "pass_subj") or self.syn.objects(verb):
+                for t in subj.subtree:
+                    for ent in self.actors.entities(state, t):
+                        if ent.key and all(ent.key != x.key for x in targets + actor.entities):
+                            targets.append(ent)
+            modality = self.modal.modality(verb)
+            for a in actor.entities:
+                for r in targets:
+                    out.append(Draft(f"{self.data.lang}-evaluation", typ, cameo, mode, a, r, verb, modality,
+                                     None, False, ()))
+        return out
+
+    @staticmethod
+    def _dedupe(drafts: list[Draft]) -> list[Draft]:
+        seen, out = set(), []
+        for d in drafts:
+            key = (d.actor.key, d.actor.role, d.recipient.key if d.recipient else None, d.type, d.trigger.sent.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(d)
+        return out

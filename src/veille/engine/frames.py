@@ -1,0 +1,218 @@
+"""Frames: find a trigger's actor and recipient over the parse, slot by slot, as the
+lexicon entry lists them. Slots are abstract ('subj', 'obj', 'place', 'poss'...);
+the language's label map says which dependency labels fill them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..lang import LanguageData, LexiconEntry
+from ..records import Entity
+from .actors import ActorResolver, DocActors
+from .syntax import Syntax
+
+ACTOR_PREPS_NOUN = {"de", "du", "des", "d'", "par", "of", "by"}
+
+
+@dataclass
+class Argument:
+    entities: list[Entity]
+    token: Token | None
+    place: tuple[str, str] | None = None  # (country, text) when filled by a place
+    reciprocal: bool = False
+
+
+class FrameReader:
+    def __init__(self, data: LanguageData, actors: ActorResolver) -> None:
+        self.data = data
+        self.syn = Syntax(data)
+        self.actors = actors
+        self.place_preps = data.cue("place_preps")
+        self.recip_nouns = data.cue("reciprocal_nouns")
+        self.recip_nums = data.cue("reciprocal_numerals")
+        self.recip_mods = data.cue("reciprocal_modifiers")
+        self.between = data.cue("between_preps")
+        self.first_person = data.cue("first_person")
+
+    # ---- conditions ---------------------------------------------------------------------
+    def matches(self, entry: LexiconEntry, tok: Token) -> bool:
+        cond = entry.condition
+        if cond.reflexive is not None and self.syn.is_reflexive(tok) != cond.reflexive:
+            return False
+        if cond.obj_lemmas and not (self._complement_lemmas(tok) & cond.obj_lemmas):
+            return False
+        if cond.preps:
+            preps = {self.syn.prep(c) for c in self.syn.kids(tok, "obl", "nmod", "iobj")}
+            preps |= {self.syn.mark(c) for c in self.syn.kids(tok, "xcomp", "ccomp", "advcl")}
+            if not (preps & cond.preps):
+                return False
+        return True
+
+    def _complement_lemmas(self, tok: Token) -> set[str]:
+        out = set()
+        for c in self.syn.kids(tok, "obj", "pass_subj", "nmod", "amod", "obl", "xcomp"):
+            out.add(c.lemma_)
+            out.update(g.lemma_ for g in self.syn.kids(c, "nmod", "amod", "conj"))
+        if self.syn.is_passive(tok):
+            out.update(c.lemma_ for c in self.syn.kids(tok, "pass_subj"))
+        if self.syn.has(tok, "acl"):  # 'un missile tiré', 'les sanctions imposées'
+            out.add(tok.head.lemma_)
+        return out
+
+    def override(self, entry: LexiconEntry, tok: Token):
+        lemmas = self._complement_lemmas(tok)
+        for ov in entry.overrides:
+            if lemmas & ov.lemmas:
+                return ov
+        return None
+
+    # ---- slots --------------------------------------------------------------------------
+    def fill(self, state: DocActors, entry: LexiconEntry, tok: Token, slots: tuple[str, ...],
+             exclude: set[int], role: str) -> Argument | None:
+        for slot in slots:
+            arg = self._slot(state, entry, tok, slot, exclude, role)
+            if arg and (arg.entities or arg.place):
+                return arg
+        return None
+
+    def _resolved(self, state: DocActors, cands: list[Token], exclude: set[int]) -> Argument | None:
+        for c in cands:
+            if c.i in exclude:
+                continue
+            recip = self.reciprocal(state, c)
+            if recip:
+                return Argument(list(recip), c, reciprocal=True)
+            ents = self.actors.entities(state, c)
+            if ents:
+                return Argument(ents, c)
+            # the owner of a thing: 'la proposition de Washington', 'ses troupes'
+            for g in self.syn.kids(c, "nmod", "amod", "det"):
+                if g.i in exclude:
+                    continue
+                if self.syn.has(g, "nmod") and self.syn.prep(g) not in ACTOR_PREPS_NOUN:
+                    continue
+                ents = self.actors.entities(state, g)
+                if ents:
+                    return Argument(ents, g)
+        return None
+
+    def _slot(self, state: DocActors, entry: LexiconEntry, tok: Token, slot: str, exclude: set[int],
+              role: str) -> Argument | None:
+        syn = self.syn
+        if slot == "subj":
+            return self._resolved(state, syn.subjects(tok) if tok.pos_ in ("VERB", "AUX") else [], exclude)
+        if slot == "obj":
+            return self._resolved(state, syn.objects(tok), exclude)
+        if slot == "iobj":
+            return self._resolved(state, syn.kids(tok, "iobj"), exclude)
+        if slot == "agent":
+            return self._resolved(state, syn.kids(tok, "agent") + [c for c in syn.kids(tok, "nmod", "obl")
+                                                                    if syn.prep(c) in ("par", "by")], exclude)
+        if slot in ("obl", "nmod"):
+            preps = entry.recipient_preps if role == "recipient" else ACTOR_PREPS_NOUN
+            cands = syn.obliques(tok, preps)
+            if tok.pos_ == "NOUN" and role == "recipient":
+                # 'la visite du ministre ... à Pyongyang': the nmod may hang off a sibling nmod
+                for c in syn.kids(tok, "nmod"):
+                    cands += syn.obliques(c, preps)
+            return self._resolved(state, cands, exclude)
+        if slot == "poss":
+            dets = [c for c in tok.children if "Yes" in c.morph.get("Poss")]
+            if not dets:
+                return None
+            if dets[0].lower_ in self.first_person:
+                return None  # the speaker of a quote: resolved by the quote layer
+            return self._possessor(state, tok, dets[0], exclude)
+        if slot == "amod":
+            for c in syn.kids(tok, "amod"):
+                m = state.matches.get(c.i)
+                if m and m.best.kind == "demonym" and c.i not in exclude:
+                    e = m.best
+                    return Argument([Entity(text=c.text, key=e.key, country=e.country or e.key, role=None, code=e.key)], c)
+            return None
+        if slot == "governor_subj":
+            head = tok.head
+            if head is tok or not (syn.has(tok, "obj") or syn.has(tok, "obl") or syn.has(tok, "nmod")):
+                return None
+            verb = syn.clause_verb(head)
+            if verb.pos_ not in ("VERB", "AUX"):
+                return None
+            return self._resolved(state, syn.subjects(verb), exclude)
+        if slot == "place":
+            return self._place(state, tok, exclude)
+        if slot == "reciprocal":
+            for c in syn.kids(tok, "amod"):
+                if c.lemma_ in self.recip_mods:
+                    pair = self.actors.salient_pair(state, tok.i)
+                    if pair:
+                        return Argument(list(pair), None, reciprocal=True)
+            for t in tok.sent:  # 'entre les deux pays' elsewhere in the clause
+                if t.lower_ in self.between and self.reciprocal(state, t.head):
+                    return Argument(list(self.reciprocal(state, t.head)), t.head, reciprocal=True)
+            return None
+        if slot == "partner":
+            return self._partner(state, tok, exclude)
+        return None
+
+    def _possessor(self, state: DocActors, tok: Token, det: Token, exclude: set[int]) -> Argument | None:
+        """'sa visite', 'son attaque': the possessor is the clause subject, or the last entity before."""
+        verb = self.syn.clause_verb(tok)
+        if verb is not tok:
+            subj = [s for s in self.syn.subjects(verb) if s.i not in exclude]
+            if subj:
+                ents = self.actors.entities(state, subj[0])
+                if ents:
+                    return Argument(ents, subj[0])
+        for i in sorted((i for i in state.cache if i < tok.i and i not in exclude), reverse=True):
+            ents = state.cache[i]
+            if ents and i >= tok.sent.start - 40:
+                return Argument(ents[:1], state.doc[i])
+        return None
+
+    def _place(self, state: DocActors, tok: Token, exclude: set[int]) -> Argument | None:
+        kids = self.syn.kids(tok, "obl", "nmod", "obj")
+        if tok.pos_ == "NOUN":
+            for c in list(kids):
+                kids += self.syn.kids(c, "nmod")
+        for c in kids:
+            if c.i in exclude:
+                continue
+            prep = self.syn.prep(c)
+            if prep is not None and prep not in self.place_preps and prep not in ("de", "du", "des", "d'"):
+                continue
+            found = self.actors.place_key(state, c)
+            if found:
+                key, text = found
+                return Argument([Entity(text=text, key=key, country=key, role=None, code=key)], c, place=found)
+        return None
+
+    def _partner(self, state: DocActors, tok: Token, exclude: set[int]) -> Argument | None:
+        """The counterpart in an exchange: the other party of the closest earlier dyad."""
+        pair = self.actors.salient_pair(state, tok.i)
+        if pair:
+            return Argument([pair[0], pair[1]], None, reciprocal=True)
+        return None
+
+    def reciprocal(self, state: DocActors, tok: Token) -> tuple[Entity, Entity] | None:
+        """'les deux pays', 'les deux parties': the pair most recently named."""
+        if tok.lemma_ not in self.recip_nouns or tok.morph.get("Number") == ["Sing"]:
+            return None
+        if not any(c.lower_ in self.recip_nums for c in tok.children):
+            return None
+        return self.actors.salient_pair(state, tok.i)
+
+    def complement_subtree_entities(self, state: DocActors, tok: Token, exclude_keys: set[str],
+                                    exclude: set[int]) -> Argument | None:
+        """Last resort for verbs: an entity inside the object/oblique complement
+        ('appeler à un renforcement des relations entre Moscou et Pyongyang')."""
+        for c in self.syn.kids(tok, "obj", "obl"):
+            for t in c.subtree:
+                if t.i in exclude or t.i == c.i:
+                    continue
+                if not (self.syn.has(t, "nmod") or self.syn.has(t, "conj")):
+                    continue
+                for ent in self.actors.entities(state, t):
+                    if ent.key and ent.key not in exclude_keys:
+                        return Argument([ent], t)
+        return None

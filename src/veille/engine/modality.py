@@ -1,0 +1,101 @@
+"""Modality and attribution of an event from its trigger's clause: negated,
+hypothetical, future, alleged or asserted; and who reports it ('selon X',
+'X affirme que', 'a indiqué X', 'accuse X d'avoir...'). Cues are language data."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..lang import LanguageData
+from .syntax import Syntax
+
+
+@dataclass
+class Attribution:
+    modality: str
+    source: Token | None = None     # the token whose entity reports the event
+    embedded_in: Token | None = None  # governing speech/accuse verb
+
+
+class ModalityDetector:
+    def __init__(self, data: LanguageData) -> None:
+        self.data = data
+        self.syn = Syntax(data)
+        self.speech = data.cue("speech_verbs")
+        self.future_gov = data.cue("future_governors")
+        self.hypo_gov = data.cue("hypothetical_governors")
+        self.hypo_marks = data.cue("hypothetical_marks")
+        self.hypo_nouns = data.cue("hypothetical_nouns")
+        self.hypo_verbs = data.cue("hypothetical_verbs")
+        self.alleged_adv = data.cue("alleged_adverbs") | data.cue("alleged_adjectives")
+        self.neg_verbs = data.cue("negation_verbs")
+        self.attrib_preps = data.cue("attribution_preps")
+        self.attrib_part = data.cue("attribution_participles")
+
+    def _conditional(self, verb: Token) -> bool:
+        forms = [verb, *self.syn.kids(verb, "aux", "aux_pass")]
+        return any("Cnd" in t.morph.get("Mood") for t in forms)
+
+    def modality(self, trigger: Token, complement_of: Token | None = None) -> str:
+        """`complement_of`: a governing trigger that makes this one a claim (accuse X d'avoir...)."""
+        verb = self.syn.clause_verb(trigger)
+        if self.syn.negated(verb) and (verb is trigger or trigger.pos_ != "VERB"):
+            return "negated"
+        if trigger.pos_ == "NOUN" and any(c.lower_ in self.data.cue("negation") and self.syn.has(c, "det")
+                                           for c in trigger.children):
+            return "negated"
+        chain = list(self.syn.governors(verb))[:3]
+        if any(g.lemma_ in self.neg_verbs for g in chain[:1]):
+            return "negated"
+        # hypothetical: 'si', 'pourrait', 'envisage de', 'l'idée de'
+        if self.syn.mark(verb) in self.hypo_marks:
+            return "hypothetical"
+        if trigger.pos_ == "NOUN":
+            for g in [trigger.head, trigger.head.head]:
+                if g.lemma_ in self.hypo_nouns:
+                    return "hypothetical"
+                if g.lemma_ in self.hypo_verbs and g.pos_ == "VERB":
+                    return "hypothetical"
+        gov = verb.head if verb.head is not verb and self.syn.has(verb, "xcomp") else None
+        if gov is not None and gov.lemma_ in self.hypo_gov:
+            return "hypothetical"
+        if gov is not None and gov.lemma_ in self.future_gov:
+            return "future"
+        if any(c.lemma_ in self.hypo_gov and self._conditional(c) for c in self.syn.kids(verb, "aux")):
+            return "hypothetical"
+        if self.syn.tense(verb) == "future":
+            return "future"
+        if complement_of is not None:
+            return "alleged"
+        if self._conditional(verb):
+            return "alleged"
+        if any(c.lower_ in self.alleged_adv for c in list(verb.children) + list(trigger.children)):
+            return "alleged"
+        return "asserted"
+
+    def reporter(self, trigger: Token) -> tuple[Token | None, bool]:
+        """(token naming who reports the event, whether it is a speech-verb embedding) or (None, False)."""
+        verb = self.syn.clause_verb(trigger)
+        # 'X affirme que ...': the event is in a clause under a speech verb
+        t = verb
+        for _ in range(4):
+            if t.head is t:
+                break
+            if (self.syn.has(t, "ccomp") or self.syn.has(t, "parataxis")) and t.head.lemma_ in self.speech:
+                subj = self.syn.subjects(t.head)
+                if subj:
+                    return subj[0], True
+            t = t.head
+        sent = trigger.sent
+        # 'selon X', 'd'après X'
+        for tok in sent:
+            if tok.lower_ in self.attrib_preps and self.syn.has(tok, "case"):
+                return tok.head, False
+        # '..., a indiqué X' / 'cité par X' anywhere in the sentence, not governing the trigger's subject
+        for tok in sent:
+            if tok.lemma_ in self.speech and tok.pos_ == "VERB" and tok.i > verb.i and tok is not trigger:
+                subj = self.syn.subjects(tok)
+                if subj and subj[0].i > tok.i:  # inverted subject: an incise after the reported words
+                    return subj[0], False
+        return None, False

