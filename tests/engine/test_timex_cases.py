@@ -1,0 +1,113 @@
+"""Table-driven behaviour of tag_dates and event_date beyond the per-rule examples:
+sentences, tense anchoring, year boundaries, leap days, ranges, no reference date."""
+from __future__ import annotations
+
+import pytest
+
+from veille.engine.timex import event_date, tag_dates
+from veille.errors import VeilleError
+from veille.records import Timex
+
+# (text, ref, lang, tense, expected [(text, type, value, precision)])
+SENTENCES = [
+    ("Le sommet s'est tenu vendredi à Moscou.", "2023-11-17", "fr", None, [("vendredi", "DATE", "2023-11-17", "day")]),
+    ("Il a été reçu mardi dernier, puis jeudi.", "2023-11-17", "fr", "past",
+     [("mardi dernier", "DATE", "2023-11-14", "day"), ("jeudi", "DATE", "2023-11-16", "day")]),
+    ("Le vote aura lieu en janvier.", "2023-12-10", "fr", "future", [("janvier", "DATE", "2024-01", "month")]),
+    ("Les combats avaient repris en décembre.", "2024-01-10", "fr", "past", [("décembre", "DATE", "2023-12", "month")]),
+    ("Les élections auront lieu le 3 janvier.", "2023-12-28", "fr", "future", [("le 3 janvier", "DATE", "2024-01-03", "day")]),
+    ("Hier, 1er janvier, les tirs ont repris.", "2024-01-02", "fr", None, [("Hier", "DATE", "2024-01-01", "day"),
+                                                                           ("1er janvier", "DATE", "2024-01-01", "day")]),
+    ("Il a plu le 29 février 2024.", "2024-03-01", "fr", None, [("le 29 février 2024", "DATE", "2024-02-29", "day")]),
+    ("Rendez-vous le 29 février.", "2023-06-01", "fr", None, [("le 29 février", "DATE", "XXXX-02-29", "day")]),
+    ("Le traité du 31 avril 2023 n'existe pas.", "2023-06-01", "fr", None, [("31 avril 2023", "DATE", None, "day")]),
+    ("Il est arrivé mardi et reparti jeudi.", None, "fr", None,
+     [("mardi", "DATE", "XXXX-WXX-2", "day"), ("jeudi", "DATE", "XXXX-WXX-4", "day")]),
+    ("Ce matin, le ministre a parlé, vers 10 h 30.", "2023-11-17", "fr", None,
+     [("Ce matin", "TIME", "2023-11-17TMO", "time"), ("vers 10 h 30", "TIME", "2023-11-17T10:30", "time")]),
+    ("Le samedi 4 janvier, l'attaque a commencé à 18 h 30.", "2003-01-05", "fr", None,
+     [("Le samedi 4 janvier", "DATE", "2003-01-04", "day"), ("18 h 30", "TIME", "2003-01-04T18:30", "time")]),
+    ("Un homme de 38 ans a été arrêté il y a trois jours.", "2023-11-17", "fr", None,
+     [("il y a trois jours", "DATE", "2023-11-14", "day")]),
+    ("Les troupes sont là depuis trois ans et chaque semaine des convois arrivent.", "2023-11-17", "fr", None,
+     [("trois ans", "DURATION", "P3Y", "year"), ("chaque semaine", "SET", "P1W", "week")]),
+    ("The talks ended on Tuesday, three days ago.", "2023-11-17", "en", None,
+     [("Tuesday", "DATE", "2023-11-14", "day"), ("three days ago", "DATE", "2023-11-14", "day")]),
+    ("The summit is planned for next month and early November was quiet.", "2023-10-20", "en", None,
+     [("next month", "DATE", "2023-11", "month"), ("early November", "DATE", "2023-11", "approximate")]),
+    ("Fighting resumed in December.", "2024-01-10", "en", "past", [("December", "DATE", "2023-12", "month")]),
+    ("Elections will be held in January.", "2023-12-10", "en", "future", [("January", "DATE", "2024-01", "month")]),
+    ("A 38-year-old man was arrested.", "2023-11-17", "en", None, []),
+]
+
+
+@pytest.mark.parametrize("text,ref,lang,tense,expected", SENTENCES, ids=[s[0][:40] for s in SENTENCES])
+def test_sentences(text, ref, lang, tense, expected):
+    found = tag_dates(text, ref, lang, (lambda _o: tense) if tense else None)
+    assert [(t.text, t.type, t.value, t.precision) for t in found] == expected
+    for t in found:
+        assert text[t.start:t.end] == t.text
+
+
+def test_tense_is_asked_at_the_expression_offset():
+    text = "Il est venu mardi et reviendra jeudi."
+    tenses = {text.index("mardi"): "past", text.index("jeudi"): "future"}
+    found = tag_dates(text, "2023-11-15", "fr", lambda offset: tenses.get(offset))
+    assert [t.value for t in found] == ["2023-11-14", "2023-11-16"]
+
+
+def test_ranges_carry_value_end():
+    found = tag_dates("Arrivé dans la nuit de lundi à mardi.", "2023-11-17", "fr")
+    assert (found[0].value, found[0].value_end) == ("2023-11-13TNI", "2023-11-14")
+
+
+def test_bad_reference_date():
+    with pytest.raises(VeilleError) as err:
+        tag_dates("mardi", "17/11/2023", "fr")
+    assert err.value.code.name == "E002"
+
+
+def test_unknown_language():
+    with pytest.raises(VeilleError) as err:
+        tag_dates("mardi", "2023-11-17", "de")
+    assert err.value.code.name == "E001"
+
+
+# (text, ref, lang, expected event_date)
+EVENT_DATES = [
+    ("vendredi", "2023-11-17", "fr", ("2023-11-17", "day")),
+    ("mardi", "2023-11-17", "fr", ("2023-11-14", "day")),
+    ("mi-octobre", "2023-11-17", "fr", ("2023-10-15", "approximate")),
+    ("début novembre", "2023-11-17", "fr", ("2023-11-05", "approximate")),
+    ("fin novembre", "2023-11-17", "fr", ("2023-11-25", "approximate")),
+    ("en septembre", "2023-11-17", "fr", ("2023-09", "month")),
+    ("il y a quelques années", "2023-11-17", "fr", ("2020", "approximate")),
+    ("quelques jours auparavant", "2023-11-17", "fr", ("2023-11-14", "approximate")),
+    ("la semaine prochaine", "2023-11-17", "fr", ("2023-11-20", "approximate")),
+    ("ce week-end", "2023-11-17", "fr", ("2023-11-18", "approximate")),
+    ("à l'automne", "2023-11-17", "fr", ("2023-10", "approximate")),
+    ("en 2016", "2023-11-17", "fr", ("2016", "year")),
+    ("l'an dernier", "2023-11-17", "fr", ("2022", "year")),
+    ("les années 1990", "2023-11-17", "fr", ("1995", "approximate")),
+    ("fin 2022", "2023-11-17", "fr", ("2022", "approximate")),
+    ("hier soir", "2023-11-17", "fr", ("2023-11-16", "day")),
+    ("mid-October", "2023-11-17", "en", ("2023-10-15", "approximate")),
+    ("last week", "2023-11-17", "en", ("2023-11-06", "approximate")),
+    ("depuis trois ans", "2023-11-17", "fr", None),
+    ("chaque semaine", "2023-11-17", "fr", None),
+    ("actuellement", "2023-11-17", "fr", None),
+    ("le 29 février", "2023-06-01", "fr", None),
+    ("mardi", None, "fr", None),
+]
+
+
+@pytest.mark.parametrize("text,ref,lang,expected", EVENT_DATES, ids=[e[0] for e in EVENT_DATES])
+def test_event_date(text, ref, lang, expected):
+    found = tag_dates(text, ref, lang)
+    assert len(found) == 1
+    assert event_date(found[0]) == expected
+
+
+def test_event_date_of_plain_timex():
+    assert event_date(Timex(0, 4, "2012", "DATE", "2012", "year")) == ("2012", "year")
+    assert event_date(Timex(0, 4, "x", "DATE", "2012-07", "approximate", approximate=True)) == ("2012-07", "approximate")
