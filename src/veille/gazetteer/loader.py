@@ -168,13 +168,14 @@ def _read_orgs(path: Source, index: _Index, countries: dict) -> set[str]:
                 raise _Bad(f"unknown country {country!r}")
             onames = _by_lang(obj, "names", required=True)
             canonical = onames["en"][0]
+            skip = {lang: {normalize(p) for p in v} for lang, v in _by_lang(obj, "unindexed").items()}
+            metonyms = _by_lang(obj, "metonyms")
+            acronyms = _strings(obj.get("acronyms"), "acronyms")  # indexed in every language
             for lang in LANGS:
-                for phrase in onames[lang]:
-                    index.add(lang, phrase, GazEntry(key, "org", role, country, key, canonical))
-                for phrase in _by_lang(obj, "metonyms")[lang]:
-                    index.add(lang, phrase, GazEntry(key, "metonym", role, country, key, canonical))
-                for phrase in _strings(obj.get("acronyms"), "acronyms"):
-                    index.add(lang, phrase, GazEntry(key, "acronym", role, country, key, canonical))
+                for kind, phrases in (("org", onames[lang]), ("metonym", metonyms[lang]), ("acronym", acronyms)):
+                    for phrase in phrases:
+                        if normalize(phrase) not in skip[lang]:
+                            index.add(lang, phrase, GazEntry(key, kind, role, country, key, canonical))
         except _Bad as bad:
             raise VeilleError(E.E103, path=str(path), line=lineno, reason=str(bad)) from None
     return keys
