@@ -94,6 +94,19 @@ class TimemlReport:
     def type_accuracy(self) -> float:
         return self.type_correct / self.relaxed_matches if self.relaxed_matches else 0.0
 
+    def as_dict(self) -> dict:
+        """The scores as plain JSON-able numbers (mismatches left out)."""
+        rp, rr, rf = self.relaxed
+        sp, sr, sf = self.strict
+        return {
+            "documents": self.documents, "gold": self.gold, "predicted": self.predicted,
+            "relaxed": {"precision": rp, "recall": rr, "f1": rf},
+            "strict": {"precision": sp, "recall": sr, "f1": sf},
+            "type_accuracy": self.type_accuracy, "date_value_accuracy": self.date_value_accuracy,
+            "value_accuracy": self.value_accuracy,
+            "per_type": {k: vars(v) for k, v in sorted(self.per_type.items())},
+        }
+
     def format(self) -> str:
         rp, rr, rf = self.relaxed
         sp, sr, sf = self.strict
