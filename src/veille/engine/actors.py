@@ -143,7 +143,8 @@ class ActorResolver:
         if tok.pos_ not in NOMINAL and tok.pos_ != "VERB":
             return None
         ent = (self._from_role(state, tok) or self._from_match(state, tok) or self._from_person(state, tok)
-               or self._from_pronoun(state, tok) or self._from_contextual(state, tok) or self._from_group(state, tok))
+               or self._from_pronoun(state, tok) or self._from_contextual(state, tok) or self._from_group(state, tok)
+               or self._from_ordinal(state, tok))
         if ent is not None and ent.name and ent.key:
             self._remember_person(state, ent)
         return ent
@@ -252,8 +253,33 @@ class ActorResolver:
         key = h.country or h.org
         return Entity(text=name, key=key, country=h.country, org=h.org, role=h.role, name=h.name, code=_code(key, h.role))
 
+    def _from_ordinal(self, state: DocActors, tok: Token) -> Entity | None:
+        """'la première' / 'la seconde' after 'la Russie et la Corée du Nord'."""
+        lemma = tok.lemma_.lower()
+        first, second = self.data.cue("ordinal_first"), self.data.cue("ordinal_second")
+        if lemma not in first | second and tok.lower_ not in first | second:
+            return None
+        if not any(self.syn.has(c, "det") for c in tok.children):
+            return None
+        pairs = [p for p in state.pairs if p[0] < tok.i]
+        if not pairs:
+            return None
+        _, a, b = pairs[-1]
+        ent = a if (lemma in first or tok.lower_ in first) else b
+        return replace(ent, text=self._text(state, tok))
+
+    def _title_before(self, state: DocActors, start: int) -> Entity | None:
+        """'le dirigeant nord-coréen Kim Jong Un': a role noun within a few tokens before a name."""
+        for j in range(start - 1, max(-1, start - 5), -1):
+            t = state.doc[j]
+            if j in state.roles:
+                return self._from_role(state, state.doc[state.roles[j][0] - 1] if state.roles[j][0] - 1 >= j else t)
+            if t.is_punct or t.pos_ not in ("ADJ", "NOUN", "ADP", "DET"):
+                return None
+        return None
+
     def _from_person(self, state: DocActors, tok: Token) -> Entity | None:
-        if tok.pos_ != "PROPN" and normalize(tok.text) not in self.honorifics:
+        if tok.pos_ != "PROPN" and normalize(tok.text) not in self.honorifics and tok.ent_type_ not in ("PER", "PERSON"):
             return None
         if normalize(tok.text) in self.honorifics:  # "M. Kozlov": the name is a flat dependent
             names = [c for c in tok.children if self.syn.has(c, "flat")]
@@ -279,6 +305,9 @@ class ActorResolver:
                 titled = self._from_role(state, c)
                 if titled:
                     return replace(titled, text=text, name=name)
+        titled = self._title_before(state, span.start)
+        if titled:
+            return replace(titled, text=text, name=name)
         holder = self._holder(state, name)
         if holder:
             return replace(holder, text=text)

@@ -156,7 +156,13 @@ class FrameReader:
         return None
 
     def _possessor(self, state: DocActors, tok: Token, det: Token, exclude: set[int]) -> Argument | None:
-        """'sa visite', 'son attaque': the possessor is the clause subject, or the last entity before."""
+        """'sa visite', 'son attaque': the possessor is a bare nominal beside the noun ('la première pour
+        son attaque'), the clause subject, or the last entity before."""
+        for c in self.syn.kids(tok, "nmod"):
+            if c.i < tok.i and self.syn.prep(c) is None and c.i not in exclude:
+                ents = self.actors.entities(state, c)
+                if ents:
+                    return Argument(ents, c)
         verb = self.syn.clause_verb(tok)
         if verb is not tok:
             subj = [s for s in self.syn.subjects(verb) if s.i not in exclude]
@@ -196,7 +202,8 @@ class FrameReader:
 
     def reciprocal(self, state: DocActors, tok: Token) -> tuple[Entity, Entity] | None:
         """'les deux pays', 'les deux parties': the pair most recently named."""
-        if tok.lemma_ not in self.recip_nouns or tok.morph.get("Number") == ["Sing"]:
+        forms = {tok.lemma_, tok.lower_, tok.lower_.rstrip("sx")}
+        if not forms & self.recip_nouns or tok.morph.get("Number") == ["Sing"]:
             return None
         if not any(c.lower_ in self.recip_nums for c in tok.children):
             return None

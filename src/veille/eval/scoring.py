@@ -84,6 +84,11 @@ def score_document(gold: GoldDoc, predicted: list[Event], score: EventScore) -> 
         triple = (ev.actor.key, ev.recipient.key if ev.recipient else None, ev.type)
         preds.setdefault(triple, ev)
     matched_gold: set[int] = set()
+    groups = [_primary(g) for g in gold.events]
+
+    def mark(i: int) -> None:  # gold duplicates of one triple count once
+        matched_gold.update(j for j, key in enumerate(groups) if key == groups[i])
+
     for triple, ev in preds.items():
         hit = None
         for i, g in enumerate(gold.events):
@@ -97,7 +102,7 @@ def score_document(gold: GoldDoc, predicted: list[Event], score: EventScore) -> 
             score.by_type[ev.type].fp += 1
             score.errors.append((gold.document.id, "FP", triple))
             continue
-        matched_gold.add(hit)
+        mark(hit)
         g = gold.events[hit]
         score.overall.tp += 1
         score.by_type[ev.type].tp += 1
@@ -113,6 +118,7 @@ def score_document(gold: GoldDoc, predicted: list[Event], score: EventScore) -> 
             score.location_ok += country in gold_countries
     for i, g in enumerate(gold.events):
         if g.required and i not in matched_gold:
+            mark(i)
             typ = sorted(g.types)[0] if len(g.types) == 1 else g.raw.get("type")
             score.overall.fn += 1
             score.by_type[typ].fn += 1
@@ -130,6 +136,12 @@ def score_document(gold: GoldDoc, predicted: list[Event], score: EventScore) -> 
             continue
         score.actor_n += 1
         score.actor_ok += any(g.matches(*t) for t in same_type)
+
+
+def _primary(g: GoldEvent) -> tuple:
+    """The triple a gold event is written with; symmetric events ignore direction."""
+    a, r, t = g.raw.get("actor"), g.raw.get("recipient"), g.raw.get("type")
+    return (t, frozenset((a, r))) if g.symmetric else (t, a, r)
 
 
 def _location_keys(g: GoldEvent) -> set[str]:

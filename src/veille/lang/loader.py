@@ -135,6 +135,8 @@ def parse_entry(obj: Mapping[str, Any], path: str, line: int) -> LexiconEntry:
         overrides.append(Override(frozenset(ov["lemmas"]), ov["type"], str(ov["cameo"]), ov.get("mode")))
     is_noun = obj["pos"] == "NOUN"
     default_actor = ("poss", "nmod", "amod", "governor_subj") if is_noun else ("subj",)
+    if is_noun and obj.get("symmetric"):
+        default_actor += ("reciprocal",)
     default_recipient = ("nmod",) if is_noun else ("obj",)
     return LexiconEntry(
         id=obj["id"], lemma=obj["lemma"], pos=obj["pos"], type=obj["type"], cameo=cameo, mode=obj.get("mode"),
