@@ -46,6 +46,16 @@ class E(str, Enum):
     E501 = "Engine {engine!r} is not available: {reason}. Use --engine local (the default)."
     E502 = "Database {path} could not be opened: {reason}. Check that it is a veille DuckDB file."
     E503 = "Cannot write {path}: {reason}. Pick a writable --out path."
+    # analysis, REST API and web UI (E600-E629)
+    E600 = "Parameter {param!r} is invalid: {reason}."
+    E601 = "Unknown period {value!r} for {param!r}. Allowed: {allowed}."
+    E602 = "Event {event_id!r} not found. List events with GET /events or veille events --db FILE."
+    E603 = "Document {doc_id!r} not found. Search documents with GET /search?q=... or veille search."
+    E604 = ("Query {param!r} has {size} characters, more than the limit of {limit} (setting limits.max_query_chars). "
+            "Shorten it.")
+    E605 = "Parameter {param!r} must be at most {limit} (setting limits.max_page_size), got {value}."
+    E606 = "Cannot write plot {path}: {reason}. Pick a writable path ending in .png."
+    E607 = "Period {value!r} is not a valid {by} label (expected e.g. {example})."
 
 
 # Codes whose errors are about one input document: the batch continues.
