@@ -1,5 +1,6 @@
 """The list of CLI commands, one module each."""
 from .dates import dates
+from .demo import demo
 from .events import events
 from .eval import eval_command
 from .export import export
@@ -9,3 +10,4 @@ from .ingest import ingest
 ALL = [extract, dates]
 ALL += [ingest, events, export]
 ALL += [eval_command]
+ALL += [demo]

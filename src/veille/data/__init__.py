@@ -1,0 +1,1 @@
+"""Data bundled with veille: the demo corpus."""
