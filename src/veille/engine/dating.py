@@ -20,6 +20,7 @@ class EventDater:
         self.syn = syn
         self.range_verbs = data.cue("range_end_verbs")
         self.range_preps = data.cue("range_end_preps")
+        self.relative_preps = data.cue("relative_time_preps")
 
     def timexes(self, doc: Doc, pub_date: str | None) -> list[Timex]:
         starts = [t.idx for t in doc]
@@ -36,10 +37,18 @@ class EventDater:
         span = doc.char_span(offset, offset + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 
+    def relative(self, trigger: Token) -> bool:
+        """A noun trigger introduced by 'après'/'avant' ('a appelé vendredi ..., après une visite'): the
+        clause's date is not its own."""
+        return trigger.pos_ != "VERB" and any(c.lower_ in self.relative_preps for c in self.syn.kids(trigger, "case"))
+
     def date_of(self, trigger: Token, timexes: list[Timex], pub_date: str | None) -> tuple[str, str | None, str]:
         sent = trigger.sent
         doc = trigger.doc
         cands = [t for t in timexes if sent.start_char <= t.start < sent.end_char and event_date(t)]
+        if self.relative(trigger):
+            inside = (trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge.text))
+            cands = [t for t in cands if inside[0] <= t.start < inside[1]]
         if not cands:
             return self._publication(pub_date)
         clause = self.syn.clause_verb(trigger)
