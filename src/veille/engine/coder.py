@@ -21,6 +21,7 @@ from ..settings import Settings
 from .actors import ActorResolver, DocActors
 from .dating import EventDater
 from .events import Draft, EventCoder
+from .quotes import code_quotes
 from .syntax import Syntax
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,8 @@ class DocumentCoder:
         self._share_dates(events, drafts)
         for ev in events:
             ev.assign_id()
-        return DocumentResult(document=document, lang=self.lang, events=events, timexes=timexes)
+        return DocumentResult(document=document, lang=self.lang, events=events, timexes=timexes,
+                              quotes=code_quotes(self.data, self.actors, doc, state, document.id, events))
 
     def _share_dates(self, events: list[Event], drafts: list[Draft]) -> None:
         """A mention with no date of its own ('après une visite de deux jours') takes the date of another

@@ -1,0 +1,460 @@
+"""Quotes: who said what (coding guide, section 9). Direct quotes (words between
+quotation marks with a speaker and a cue before or after them, split quotes),
+indirect speech (a clause or an infinitive under a reporting verb, a 'selon X' /
+'pour X' phrase, an incise '..., a indiqué X') and mixed quotes (a quoted fragment
+inside reported speech). Speakers resolve through the actor layer like any actor.
+
+Language-free: the cues come from `lang/<lang>/quotes.json`, the dependency labels
+from the language's label map."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import DocumentRejected
+from ..lang import LanguageData
+from ..records import Document, Entity, Event, Quote, Speaker
+from .actors import ActorResolver, DocActors
+from .quotes_cues import QuoteCues, load_quote_cues
+from .quotes_marks import Marked, find_marked
+from .syntax import Syntax
+
+PUNCT_EDGES = ",;:.–—-()"
+
+
+@dataclass
+class Claim:
+    """A reported statement before it becomes a Quote: content span in characters,
+    the token naming the speaker, the cue text."""
+    kind: str
+    start: int
+    end: int
+    speaker: Token | None
+    cue: str | None
+    verb: Token | None = None
+    marked: list[Marked] = field(default_factory=list)
+    speaker_obj: Speaker | None = None  # set when the speaker is inherited (split or continued quotes)
+
+
+@dataclass
+class Incise:
+    """'..., a indiqué X' / 'a-t-il dit' / 'comme le précise X': a reporting verb with its
+    speaker after it, set off by punctuation from the words it attributes."""
+    verb: Token
+    speaker: Token | None
+    start: int  # token index of the first token of the incise
+    end: int    # token index after its last token
+    cue: str
+
+
+class QuoteExtractor:
+    def __init__(self, data: LanguageData, actors: ActorResolver, cues: QuoteCues | None = None) -> None:
+        self.data = data
+        self.actors = actors
+        self.cues = cues or load_quote_cues(data.lang)
+        self.syn = Syntax(data)
+        c = self.cues
+        self.speech = c.speech_verbs - c.feeling_verbs
+        self.fragment = c.fragment_verbs | self.speech
+        self.closers = {cl for _, cl in c.marks} | {o for o, _ in c.marks}
+
+    # ---- public -------------------------------------------------------------------------
+    def extract(self, doc: Doc, state: DocActors, doc_id: str) -> list[Quote]:
+        text = doc.text
+        marked = find_marked(text, self.cues.marks)
+        incises = self._incises(doc)
+        claims: list[Claim] = []
+        claims += self._clauses(doc)
+        claims += self._sources(doc, state)
+        claims += self._incise_claims(doc, incises, marked)
+        claims = self._dedupe(claims)
+        used: set[int] = set()
+        for cl in claims:  # quoted words inside reported speech: mixed (or direct when they are all of it)
+            inside = [m for m in marked if cl.start <= m.open and m.close < cl.end + 1]
+            if inside:
+                cl.marked = inside
+                used.update(m.open for m in inside)
+                quoted = sum(m.close - m.open + 1 for m in inside)
+                if len(inside) == 1 and quoted >= 0.9 * (cl.end - cl.start):
+                    cl.kind, cl.start, cl.end = "direct", inside[0].inner_start, inside[0].inner_end
+                else:
+                    cl.kind = "mixed"
+        claims += self._marked_claims(doc, state, [m for m in marked if m.open not in used], incises, claims)
+        claims.sort(key=lambda c: c.start)
+        sent_starts = [s.start_char for s in doc.sents]
+        out = []
+        for cl in claims:
+            speaker = cl.speaker_obj or self.speaker(state, cl.speaker, cl.verb)
+            if speaker is None:
+                continue
+            cl.speaker_obj = speaker
+            sentence = max((i for i, s in enumerate(sent_starts) if s <= cl.start), default=0)
+            out.append(Quote(doc_id=doc_id, kind=cl.kind, content=text[cl.start:cl.end], start=cl.start, end=cl.end,
+                             cue=cl.cue, speaker=speaker, sentence=sentence))
+        return out
+
+    # ---- speakers -----------------------------------------------------------------------
+    def speaker(self, state: DocActors, tok: Token | None, verb: Token | None = None) -> Speaker | None:
+        if tok is None:
+            return None
+        if tok.lower_ in self.cues.relative_pronouns and verb is not None and verb.head is not verb:
+            tok = verb.head  # 'le chef de mission, qui considère que ...'
+        if tok.lower_ in self.cues.impersonal_subjects and not self.actors.entities(state, tok):
+            return None
+        ents = self.actors.entities(state, tok)
+        text = self._mention(tok)
+        if not ents:
+            name = self._person_name(state, tok)
+            return Speaker(text=text, key=None, role=None, name=name, keys=[])
+        keys: list[str] = []
+        for e in ents:
+            if e.key and e.key not in keys:
+                keys.append(e.key)
+        first = ents[0]
+        return Speaker(text=text, key=first.key, role=first.role, name=first.name if self._is_person(first) else None,
+                       keys=keys)
+
+    def _is_person(self, ent: Entity) -> bool:
+        """Organisations carry their own name; a speaker name is a person's."""
+        return bool(ent.name) and not (ent.org and ent.key == ent.org and ent.role in (None, "IGO", "NGO")
+                                       and ent.name == ent.text)
+
+    def _person_name(self, state: DocActors, tok: Token) -> str | None:
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PER", "PERSON", ""):
+            return None
+        return self.actors._name_span(state, tok).text
+
+    def _mention(self, tok: Token) -> str:
+        doc = tok.doc
+        skip: set[int] = set()
+        for c in tok.children:
+            if self.syn.has(c, "acl") and c.i > tok.i and any(g.lower_ in self.cues.relative_pronouns for g in c.subtree):
+                skip.update(t.i for t in c.subtree)
+        idx = [t.i for t in tok.subtree if t.i not in skip]
+        lo, hi = min(idx), max(idx) + 1
+        while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+            hi -= 1
+        while lo < hi - 1 and doc[lo].is_punct:
+            lo += 1
+        return doc[lo:hi].text
+
+    # ---- reported clauses: 'X affirme que ...', 'X dit regretter ...' -------------------
+    def _is_speech(self, tok: Token) -> bool:
+        return tok.pos_ in ("VERB", "AUX") and tok.lemma_ in self.speech and tok.lemma_ not in self.cues.feeling_verbs
+
+    def _clauses(self, doc: Doc) -> list[Claim]:
+        out = []
+        for verb in doc:
+            if not self._is_speech(verb):
+                continue
+            comp = self._complement(verb)
+            if comp is None:
+                continue
+            lo, hi = comp
+            subj = self._subject(verb)
+            start, end = self._chars(doc, lo, hi)
+            if end > start:
+                out.append(Claim("indirect", start, end, subj, self._cue(verb), verb))
+        return out
+
+    def _complement(self, verb: Token) -> tuple[int, int] | None:
+        """Token range [lo, hi) of the clause a reporting verb introduces, without 'que'."""
+        comps = self.cues.complementizers
+        for c in verb.children:
+            if c.i < verb.i and not self.syn.has(c, "ccomp"):
+                continue
+            marks = [m for m in c.children if self.syn.has(m, "mark") and m.lower_ in comps and m.i < c.i]
+            if marks and (self.syn.has(c, "ccomp") or c.dep_ in self._clause_labels()):
+                lo = marks[0].i + 1
+                return lo, self._right(c, verb)
+            if c.i > verb.i and self._infinitive(c) and (self.syn.has(c, "xcomp") or self._inf_mark(c)) \
+                    and c.dep_ in self._clause_labels() | self.syn._labels.get("xcomp", frozenset()):
+                return c.left_edge.i, self._right(c, verb)
+        return None
+
+    def _clause_labels(self) -> frozenset[str]:
+        labels = self.syn._labels
+        return frozenset().union(*(labels.get(k, frozenset()) for k in ("ccomp", "obj", "advcl", "xcomp", "obl", "acl")))
+
+    def _infinitive(self, tok: Token) -> bool:
+        return any("Inf" in t.morph.get("VerbForm") for t in (tok, *self.syn.kids(tok, "aux", "aux_pass")))
+
+    def _inf_mark(self, tok: Token) -> bool:
+        return any(m.lower_ in self.cues.infinitive_marks for m in self.syn.kids(tok, "mark", "case"))
+
+    def _right(self, comp: Token, verb: Token) -> int:
+        """End of a complement clause: its subtree, stopping at a later incise of the same verb."""
+        hi = comp.right_edge.i + 1
+        return hi
+
+    def _subject(self, verb: Token) -> Token | None:
+        subj = [s for s in self.syn.subjects(verb) if s.lower_ not in ("-t", "-t-")]
+        if subj:
+            return subj[-1] if subj[0].text.startswith("-t") else subj[0]
+        head = verb.head
+        if head is not verb and (self.syn.has(verb, "advcl") or self.syn.has(verb, "conj")) and head.pos_ in ("VERB", "AUX"):
+            subj = self.syn.subjects(head)
+            if subj:
+                return subj[0]
+        if verb.i + 1 < len(verb.doc):  # an inverted subject parsed as object: 'a déclaré Szydło'
+            for c in verb.children:
+                if c.i > verb.i and self.syn.has(c, "obj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return c
+        return None
+
+    def _cue(self, verb: Token, extra: Token | None = None) -> str:
+        doc = verb.doc
+        lo = min([verb.i] + [a.i for a in self.syn.kids(verb, "aux", "aux_pass") if a.i < verb.i])
+        if extra is not None:
+            lo = min(lo, extra.i)
+        return doc[lo:verb.i + 1].text
+
+    # ---- 'selon X, ...' / 'pour X, ...' -------------------------------------------------
+    def _sources(self, doc: Doc, state: DocActors) -> list[Claim]:
+        out = []
+        for tok in doc:
+            low = tok.lower_
+            phrase_start = tok.i
+            if tok.i > 0 and f"{doc[tok.i - 1].lower_}{low}" in self.cues.source_preps:
+                phrase_start = tok.i - 1
+                low = f"{doc[tok.i - 1].lower_}{low}"
+            view = low in self.cues.view_preps
+            if not (low in self.cues.source_preps or view) or not self.syn.has(tok, "case"):
+                continue
+            x = tok.head
+            if x.i < tok.i or x.pos_ not in ("NOUN", "PROPN", "PRON"):
+                continue
+            sent = tok.sent
+            phrase_end = x.right_edge.i + 1
+            at_start = all(t.is_punct or t.is_space or self.syn.has(t, "cc") or self.syn.has(t, "advmod")
+                           for t in doc[sent.start:phrase_start])
+            if view:
+                # 'pour X, ...' is a view only at the head of a sentence, set off by a comma, X an actor
+                if not at_start or phrase_end >= sent.end or doc[phrase_end].text != ",":
+                    continue
+                if not (self.actors.entities(state, x) or x.pos_ == "PROPN"):
+                    continue
+                if x.lower_ in self.cues.impersonal_subjects:
+                    continue
+            if at_start:
+                lo, hi = phrase_end, sent.end
+            else:
+                lo, hi = sent.start, phrase_start
+                lo = self._after_incise_or_mark(doc, lo, phrase_start)
+            start, end = self._chars(doc, lo, hi)
+            if end - start < 8:
+                continue
+            out.append(Claim("indirect", start, end, x, doc[phrase_start:tok.i + 1].text, None))
+        return out
+
+    def _after_incise_or_mark(self, doc: Doc, lo: int, hi: int) -> int:
+        return lo
+
+    # ---- incises: '..., a indiqué X' ----------------------------------------------------
+    def _incises(self, doc: Doc) -> list[Incise]:
+        out = []
+        for verb in doc:
+            if not self._is_speech(verb) or self._complement(verb) is not None:
+                continue
+            auxes = [a for a in self.syn.kids(verb, "aux", "aux_pass") if a.i < verb.i]
+            first = min([verb.i] + [a.i for a in auxes])
+            objs = [c for c in verb.children if self.syn.has(c, "obj") and c.i < verb.i and c.pos_ == "PRON"]
+            comme = [m for m in self.syn.kids(verb, "mark") if m.i < verb.i]
+            first = min([first] + [o.i for o in objs] + [m.i for m in comme])
+            subj = self._subject(verb)
+            if subj is None or subj.i < first:
+                continue
+            prev = doc[first - 1] if first > 0 else None
+            if prev is not None and not (prev.is_punct or prev.text in self.closers) and not comme:
+                continue
+            if prev is None and not comme:
+                continue
+            end = max(subj.right_edge.i, verb.i) + 1
+            out.append(Incise(verb, subj, first, end, doc[first:verb.i + 1].text if not comme
+                              else doc[comme[0].i:verb.i + 1].text))
+        return out
+
+    def _incise_claims(self, doc: Doc, incises: list[Incise], marked: list[Marked]) -> list[Claim]:
+        """Indirect speech attributed by an incise, when no quotation closes right before it."""
+        out = []
+        for inc in incises:
+            sent = inc.verb.sent
+            before = doc[sent.start:inc.start]
+            if self._marked_before(doc, inc, marked) is not None:
+                continue
+            if len([t for t in before if not t.is_punct]) >= 3:
+                lo = sent.start
+                for m in marked:  # do not reach back into an earlier quotation of the sentence
+                    if doc[sent.start].idx <= m.close < doc[inc.start].idx:
+                        lo = max(lo, self._tok_after(doc, m.close))
+                start, end = self._chars(doc, lo, inc.start)
+            else:
+                start, end = self._chars(doc, inc.end, sent.end)
+            if end - start >= 8:
+                out.append(Claim("indirect", start, end, inc.speaker, inc.cue, inc.verb))
+        return out
+
+    def _marked_before(self, doc: Doc, inc: Incise, marked: list[Marked]) -> Marked | None:
+        """The quotation that ends just before an incise (only punctuation between)."""
+        pos = doc[inc.start].idx
+        for m in marked:
+            if m.close < pos and not doc.text[m.close + 1:pos].strip(" ,\u00a0\u202f"):
+                return m
+        return None
+
+    def _tok_after(self, doc: Doc, char: int) -> int:
+        for t in doc:
+            if t.idx > char:
+                return t.i
+        return len(doc)
+
+    # ---- quotations not inside reported speech -------------------------------------------
+    def _marked_claims(self, doc: Doc, state: DocActors, marked: list[Marked], incises: list[Incise],
+                       claims: list[Claim]) -> list[Claim]:
+        text = doc.text
+        out: list[Claim] = []
+        by_close = {}
+        for inc in incises:
+            m = self._marked_before(doc, inc, marked)
+            if m is not None:
+                by_close[m.open] = inc
+        last: Claim | None = None
+        for m in marked:
+            claim = None
+            inc = by_close.get(m.open)
+            if inc is not None:  # « ... », a indiqué X
+                claim = Claim("direct", m.inner_start, m.inner_end, inc.speaker, inc.cue, inc.verb)
+            elif last is not None and last.kind == "direct" and self._only_incise_between(text, last, m, incises, doc):
+                claim = Claim("direct", m.inner_start, m.inner_end, last.speaker, last.cue, last.verb)  # split quote
+            else:
+                claim = self._introduced(doc, m) or self._fragment(doc, state, m) or self._continued(doc, m, last)
+            if claim is not None:
+                claim.marked = [m]
+                out.append(claim)
+                last = claim
+        return out
+
+    def _only_incise_between(self, text: str, last: Claim, m: Marked, incises: list[Incise], doc: Doc) -> bool:
+        """« A », a dit X, « B »: the second part belongs to the same speaker."""
+        if last.verb is None or m.open <= last.end:
+            return False
+        between = text[last.end:m.open]
+        verb = last.verb
+        lo, hi = doc[verb.i].idx, doc[verb.i].idx + len(verb.text)
+        return last.end <= lo and hi <= m.open and len(between) < 80 and between.rstrip().endswith((",", ":"))
+
+    def _introduced(self, doc: Doc, m: Marked) -> Claim | None:
+        """'X a déclaré : « ... »', 'X précise que : « ... »'."""
+        before = doc.text[:m.open].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if colon is None:
+            return None
+        sent = colon[0].sent
+        for tok in reversed(doc[sent.start:colon.start]):
+            if self._is_speech(tok) or (tok.pos_ == "VERB" and tok.lemma_ in self.fragment):
+                subj = self._subject(tok)
+                if subj is not None:
+                    return Claim("direct", m.inner_start, m.inner_end, subj, self._cue(tok), tok)
+        return None
+
+    def _fragment(self, doc: Doc, state: DocActors, m: Marked) -> Claim | None:
+        """A quoted fragment inside a sentence whose verb attributes it: 'a qualifié les frappes d'« agression »'."""
+        span = doc.char_span(m.inner_start, m.inner_end, alignment_mode="expand")
+        if span is None or m.words(doc.text) > self.cues.fragment_max_words:
+            return None
+        inner = {t.i for t in span}
+        tok = span.root
+        for _ in range(5):
+            head = tok.head
+            if head is tok:
+                break
+            tok = head
+            if tok.i in inner:
+                continue
+            if tok.pos_ == "VERB" and (tok.lemma_ in self.fragment or self._is_speech(tok)):
+                subj = self._subject(tok)
+                if subj is not None and subj.i not in inner and (self.actors.entities(state, subj) or subj.pos_ == "PROPN"):
+                    return Claim("mixed", m.inner_start, m.inner_end, subj, self._cue(tok), tok)
+                return None
+            if tok.pos_ == "VERB":
+                return None
+        return None
+
+    def _continued(self, doc: Doc, m: Marked, last: Claim | None) -> Claim | None:
+        """A quotation standing as a sentence of its own right after a quote of the same speaker."""
+        if last is None or m.words(doc.text) < 4 or m.open - last.end > 400:
+            return None
+        before = doc.char_span(m.open, m.open + 1, alignment_mode="expand")
+        if before is None:
+            return None
+        sent = before[0].sent
+        lead = doc.text[sent.start_char:m.open].strip()
+        if lead and lead not in "—-–":
+            return None
+        return Claim("direct", m.inner_start, m.inner_end, last.speaker, None, last.verb,
+                     speaker_obj=last.speaker_obj)
+
+    # ---- helpers ------------------------------------------------------------------------
+    def _chars(self, doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+        """Character range of tokens [lo, hi), edge punctuation trimmed (quotation marks kept when they close)."""
+        while lo < hi and (doc[lo].is_space or (doc[lo].is_punct and doc[lo].text not in self.closers)):
+            lo += 1
+        while hi > lo and (doc[hi - 1].is_space or (doc[hi - 1].is_punct and doc[hi - 1].text not in self.closers)
+                           or doc[hi - 1].text in PUNCT_EDGES):
+            hi -= 1
+        if hi <= lo:
+            return 0, 0
+        return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+    def _dedupe(self, claims: list[Claim]) -> list[Claim]:
+        kept: list[Claim] = []
+        for cl in claims:
+            if any(_overlap(cl, k) >= 0.5 * min(cl.end - cl.start, k.end - k.start) for k in kept):
+                continue
+            kept.append(cl)
+        return kept
+
+
+def _overlap(a: Claim, b: Claim) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def attribute_events(events: Iterable[Event], quotes: Iterable[Quote]) -> None:
+    """Events whose trigger lies inside a direct quote are reported by its speaker
+    (when nothing else reports them)."""
+    direct = [q for q in quotes if q.kind == "direct" and (q.speaker.key or q.speaker.name)]
+    for ev in events:
+        pos = ev.evidence.trigger_start
+        if ev.reported_by is not None or pos is None:
+            continue
+        for q in direct:
+            if q.start <= pos < q.end:
+                sp = q.speaker
+                ev.reported_by = Entity(text=sp.text, key=sp.key, role=sp.role, name=sp.name,
+                                        code=f"{sp.key}{sp.role or ''}" if sp.key else None)
+                break
+
+
+def quotes_of_paths(paths: Iterable[str], settings, date: str | None = None, lang: str | None = None
+                    ) -> Iterator[tuple[Document, list[Quote]] | DocumentRejected]:
+    """Quotes of every document under `paths` (see `veille.ingest.readers.read_paths`), in order;
+    rejected inputs come as errors."""
+    from ..extraction import extract_paths  # the pipeline imports this module
+    for item in extract_paths(paths, settings, date=date, lang=lang):
+        if isinstance(item, Exception):
+            yield item
+        else:
+            yield item.document, item.quotes
+
+
+def code_quotes(data: LanguageData, actors: ActorResolver, doc: Doc, state: DocActors, doc_id: str,
+                events: list[Event]) -> list[Quote]:
+    """The coder's entry point: the quotes of a parsed document, and events inside direct
+    quotes attributed to their speakers."""
+    quotes = QuoteExtractor(data, actors).extract(doc, state, doc_id)
+    attribute_events(events, quotes)
+    return quotes
