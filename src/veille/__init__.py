@@ -13,5 +13,6 @@ except PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0+src"
 
 from .api_python import extract, extract_document  # noqa: E402
+from .db import open_db  # noqa: E402
 
-__all__ = ["__version__", "extract", "extract_document"]
+__all__ = ["__version__", "extract", "extract_document", "open_db"]
