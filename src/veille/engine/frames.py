@@ -92,16 +92,38 @@ class FrameReader:
                     continue
                 if self.syn.has(g, "nmod") and self.syn.prep(g) not in ACTOR_PREPS_NOUN:
                     continue
-                ents = self.actors.entities(state, g)
+                ents = self.actors.entities(state, g) or self._demonym(state, g)
                 if ents:
                     return Argument(ents, g)
         return None
+
+    def _merged(self, state: DocActors, cands: list[Token], exclude: set[int]) -> Argument | None:
+        """Several subjects of one verb (a coordination the parser split into sibling subjects): all of them act."""
+        first = self._resolved(state, cands, exclude)
+        if first is None or first.reciprocal or len(cands) < 2:
+            return first
+        ents = list(first.entities)
+        for c in cands:
+            if c is first.token:
+                continue
+            other = self._resolved(state, [c], exclude)
+            if other and not other.reciprocal:
+                ents += [e for e in other.entities if all(e.key != x.key or e.role != x.role for x in ents)]
+        return Argument(ents, first.token)
+
+    def _demonym(self, state: DocActors, tok: Token) -> list[Entity]:
+        """An adjective of nationality qualifying a thing names its owner ('la proposition russe')."""
+        m = state.matches.get(tok.i)
+        if m is None or m.best.kind != "demonym" or not self.syn.has(tok, "amod"):
+            return []
+        e = m.best
+        return [Entity(text=tok.text, key=e.key, country=e.country or e.key, role=None, code=e.key)]
 
     def _slot(self, state: DocActors, entry: LexiconEntry, tok: Token, slot: str, exclude: set[int],
               role: str) -> Argument | None:
         syn = self.syn
         if slot == "subj":
-            return self._resolved(state, syn.subjects(tok) if tok.pos_ in ("VERB", "AUX") else [], exclude)
+            return self._merged(state, syn.subjects(tok) if tok.pos_ in ("VERB", "AUX") else [], exclude)
         if slot == "obj":
             return self._resolved(state, syn.objects(tok), exclude)
         if slot == "iobj":
@@ -138,6 +160,8 @@ class FrameReader:
             verb = syn.clause_verb(head)
             if verb.pos_ not in ("VERB", "AUX"):
                 return None
+            if verb is head and self.data.entries(verb.lemma_, "VERB"):
+                return None  # 'condamner les attentats': the governor is an event of its own, not a light verb
             return self._resolved(state, syn.subjects(verb), exclude)
         if slot == "place":
             return self._place(state, tok, exclude)

@@ -73,7 +73,7 @@ class Syntax:
             return self.kids(verb, "agent")
         subj = self.kids(verb, "subj")
         if subj:
-            return subj
+            return [self.antecedent(verb, s) for s in subj]
         head = verb.head
         if head is verb:
             return []
@@ -96,10 +96,18 @@ class Syntax:
         return any(e.complement_event or e.type in ("REQUEST", "ACCUSE", "THREATEN")
                    for e in self.data.entries(head.lemma_, "VERB"))
 
+    def antecedent(self, verb: Token, tok: Token) -> Token:
+        """A relative pronoun ('qui', 'que') stands for the noun its clause modifies."""
+        if "Rel" in tok.morph.get("PronType") and verb.head is not verb and self.has(verb, "acl"):
+            return verb.head
+        return tok
+
     def objects(self, verb: Token) -> list[Token]:
         if self.is_passive(verb):
-            return self.kids(verb, "pass_subj") or self.kids(verb, "obj")
-        return self.kids(verb, "obj")
+            objs = self.kids(verb, "pass_subj") or self.kids(verb, "obj")
+        else:
+            objs = self.kids(verb, "obj")
+        return [self.antecedent(verb, o) for o in objs]
 
     def obliques(self, tok: Token, preps: frozenset[str] | set[str] | None = None) -> list[Token]:
         """Oblique/nominal-modifier dependents, optionally only those with one of `preps`."""
