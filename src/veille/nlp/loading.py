@@ -19,8 +19,9 @@ UNUSED = ("textcat", "textcat_multilabel", "entity_linker", "spancat")
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str, lang: str) -> Language:
+    from .model_check import resolve_model_name  # en_core_web_sm -> a pinned repackaging when only that is installed
     try:
-        nlp = spacy.load(name, exclude=[c for c in UNUSED])
+        nlp = spacy.load(resolve_model_name(name), exclude=[c for c in UNUSED])
     except OSError as exc:
         raise VeilleError(E.E006, model=name) from exc
     if nlp.lang != lang:
