@@ -10,9 +10,11 @@ from .extract import extract
 from .ingest import ingest
 from .search import search
 from .serve import serve
+from .stories import stories
 
 ALL = [extract, dates]
 ALL += [ingest, events, export]
+ALL += [stories]
 ALL += [eval_command]
 ALL += [demo]
 ALL += [dyad, actors, search, serve]

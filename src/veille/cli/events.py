@@ -58,17 +58,27 @@ WRITERS: dict[str, Callable[[list[dict[str, Any]]], None]] = {"table": _table, "
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N events.")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N events.")
+@click.option("--stories", "as_stories", is_flag=True,
+              help="List stories (events reported by several articles, grouped; see veille stories) instead.")
 def events(db_path: str, actor: str | None, recipient: str | None, type_: str | None, since: str | None,
-           until: str | None, fmt: str, limit: int | None, offset: int) -> None:
+           until: str | None, fmt: str, limit: int | None, offset: int, as_stories: bool) -> None:
     """Print stored events, oldest first, filtered by dyad, type and date.
 
-    JSONL lines follow event.schema.json; CSV has one column per field.
+    JSONL lines follow event.schema.json; CSV has one column per field. With --stories,
+    one line per story (limit and offset count stories) with its representative evidence.
 
     Example: veille events --db news.duckdb --actor FRA --recipient RUS --since 2017-01-01 --format jsonl
     """
+    if as_stories:
+        from ..analysis.stories import stories
+        from .stories import STORY_WRITERS
+        with Store.open(db_path, read_only=True) as store:
+            found = stories(store, actor=actor, recipient=recipient, type=type_, since=parse_date(since),
+                            until=parse_date(until), limit=limit, offset=offset)
+        STORY_WRITERS[fmt](found)
+        return
     with Store.open(db_path, read_only=True) as store:
         records = store.events(actor=actor, recipient=recipient, type=type_, since=parse_date(since),
                                until=parse_date(until), limit=limit, offset=offset)
-    # Further views of the same records (e.g. --stories) plug in here, before writing.
     WRITERS[fmt](records)
 

@@ -204,7 +204,8 @@ class Store:
         types = dict(self.con.execute(f"SELECT column_name, data_type FROM information_schema.columns "
                                       f"WHERE table_name = ?", [table]).fetchall())
         mapping = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
-                   "TIMESTAMP": pa.timestamp("us"), "DATE": pa.date32(), "VARCHAR[]": pa.list_(pa.string())}
+                   "TIMESTAMP": pa.timestamp("us"), "DATE": pa.date32(), "VARCHAR[]": pa.list_(pa.string()),
+                   "FLOAT[]": pa.list_(pa.float32())}
         return pa.schema([(c, mapping[types[c]]) for c in columns])
 
     # -- lookups ------------------------------------------------------------------
@@ -270,6 +271,57 @@ class Store:
         cur = self.con.execute("SELECT * FROM runs ORDER BY started_at")
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    # -- stories (veille.analysis.stories builds them; these only move rows) --------
+    def events_fingerprint(self) -> str:
+        """Changes whenever an event is added or removed: tells whether stories are stale."""
+        n, h = self.con.execute("SELECT count(*), coalesce(bit_xor(hash(event_id)), 0) FROM events").fetchall()[0]
+        return f"{int(n)}:{int(h)}"
+
+    def story_mentions(self) -> list[dict[str, Any]]:
+        """Every event with what story grouping needs, and its document's date, URL and source."""
+        cur = self.con.execute(
+            "SELECT e.event_id, e.doc_id, e.type, coalesce(e.actor_key, e.actor_text) AS actor, "
+            "coalesce(e.recipient_key, e.recipient_text) AS recipient, e.\"symmetric\" AS symmetric, e.modality, "
+            "e.date_first, e.date_last, coalesce(e.evidence_text, '') AS evidence, e.lang, d.date AS doc_date, "
+            "d.url, d.source FROM events e LEFT JOIN documents d USING (doc_id) ORDER BY e.event_id")
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def story_vectors(self, encoder: str) -> dict[str, list[float]]:
+        """Cached evidence embeddings made by `encoder`, by event id."""
+        return {r[0]: r[1] for r in self.con.execute(
+            "SELECT event_id, vector FROM story_vectors WHERE encoder = ?", [encoder]).fetchall()}
+
+    def add_story_vectors(self, encoder: str, vectors: dict[str, list[float]]) -> None:
+        self._insert("story_vectors", [{"event_id": k, "encoder": encoder, "vector": v} for k, v in vectors.items()])
+
+    def replace_stories(self, stories: list[dict[str, Any]], members: list[dict[str, Any]],
+                        build: dict[str, Any]) -> None:
+        """Replace all stories, their event lists and the build record, in one transaction."""
+        self.con.begin()
+        try:
+            self.con.execute("DELETE FROM story_events")
+            self.con.execute("DELETE FROM stories")
+            self.con.execute("DELETE FROM story_builds")
+            self._insert("stories", stories)
+            self._insert("story_events", members)
+            self._insert("story_builds", [build])
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
+
+    def story_build(self) -> dict[str, Any] | None:
+        cur = self.con.execute("SELECT * FROM story_builds ORDER BY built_at DESC LIMIT 1")
+        names = [d[0] for d in cur.description]
+        found = cur.fetchall()
+        return dict(zip(names, found[0])) if found else None
+
+    def story_records(self) -> list[dict[str, Any]]:
+        """Stored stories (JSON records), in order of their first event."""
+        return [json.loads(r[0]) for r in self.con.execute(
+            "SELECT record FROM stories ORDER BY date_first NULLS LAST, story_id").fetchall()]
 
 
 def _lock_reason(exc: Exception) -> str:

@@ -135,9 +135,55 @@ _INDEXES = (
     "CREATE INDEX IF NOT EXISTS documents_url ON documents (url)",
 )
 
+# Stories: events re-reported across documents (veille.analysis.stories). Rebuilt whole
+# by `veille stories`; `story_vectors` caches evidence embeddings per encoder.
+_STORIES = (
+    """CREATE TABLE IF NOT EXISTS stories (
+    story_id VARCHAR PRIMARY KEY,
+    type VARCHAR NOT NULL,
+    actor VARCHAR,
+    recipient VARCHAR,
+    "symmetric" BOOLEAN,
+    polarity VARCHAR,
+    mentions INTEGER NOT NULL,
+    documents INTEGER NOT NULL,
+    sources INTEGER NOT NULL,
+    date_first DATE,
+    date_last DATE,
+    first_seen VARCHAR,
+    last_seen VARCHAR,
+    evidence_event_id VARCHAR NOT NULL,
+    evidence_text VARCHAR,
+    langs VARCHAR[],
+    record VARCHAR NOT NULL
+)""",
+    """CREATE TABLE IF NOT EXISTS story_events (
+    event_id VARCHAR PRIMARY KEY,
+    story_id VARCHAR NOT NULL,
+    seq INTEGER NOT NULL,
+    doc_id VARCHAR NOT NULL
+)""",
+    "CREATE INDEX IF NOT EXISTS story_events_story ON story_events (story_id)",
+    """CREATE TABLE IF NOT EXISTS story_vectors (
+    event_id VARCHAR NOT NULL,
+    encoder VARCHAR NOT NULL,
+    vector FLOAT[] NOT NULL,
+    PRIMARY KEY (event_id, encoder)
+)""",
+    """CREATE TABLE IF NOT EXISTS story_builds (
+    built_at TIMESTAMP PRIMARY KEY,
+    fingerprint VARCHAR NOT NULL,
+    encoder VARCHAR NOT NULL,
+    params VARCHAR NOT NULL,
+    events INTEGER NOT NULL,
+    stories INTEGER NOT NULL
+)""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial_tables", _INITIAL),
     Migration(2, "lookup_indexes", _INDEXES),
+    Migration(3, "stories", _STORIES),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,142 @@
+"""Group event mentions into stories. Pure functions: no database, no model.
+
+Two mentions can be one story only if they share the block key: PLOVER type, polarity
+(negated / future-or-hypothetical / asserted-or-alleged) and dyad (actor and recipient
+keys, in either order when the event is symmetric). Within a block, mentions are taken
+in a canonical order (event first day, last day, event id), never in ingest order, so
+the same set of events always gives the same stories, however and whenever it was
+ingested. Each mention joins the open story whose *first* mention is within
+`window_days` of it (gap between the two date intervals) and whose closest member's
+evidence sentence is at least `min_similarity` (cosine) from its own; the best such
+story wins, the earlier one on a tie; otherwise it starts a new story. Anchoring the
+date window on the first mention stops chains of reports creeping across weeks.
+
+Mentions without a date, or dated more coarsely than `max_span_days` (a year), are
+never merged: their date cannot say they are the same occurrence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+POLARITY = {"asserted": "real", "alleged": "real", "future": "irrealis", "hypothetical": "irrealis",
+            "negated": "negated"}
+
+
+@dataclass(frozen=True)
+class StoryParams:
+    window_days: int = 3  # largest gap between a mention's dates and the story's first mention
+    min_similarity: float = 0.55  # cosine between evidence sentences (USE multilingual v3)
+    max_span_days: int = 31  # mentions dated more coarsely (a year) stay alone
+
+    def as_dict(self) -> dict[str, float]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One stored event, with what grouping and story summaries need."""
+    event_id: str
+    doc_id: str
+    type: str
+    actor: str | None  # entity key, else its text
+    recipient: str | None
+    symmetric: bool
+    modality: str | None
+    date_first: dt.date | None
+    date_last: dt.date | None
+    evidence: str
+    lang: str | None = None
+    doc_date: str | None = None  # publication date of the document
+    url: str | None = None
+    source: str | None = None  # where the document was read from
+
+    def block(self) -> tuple[str, str, tuple[str, str]]:
+        a, r = self.actor or "", self.recipient or ""
+        dyad = tuple(sorted((a, r))) if self.symmetric else (a, r)
+        return (self.type, POLARITY.get(self.modality or "asserted", "real"), dyad)  # type: ignore[return-value]
+
+    def order(self) -> tuple:
+        far = dt.date.max
+        return (self.date_first or far, self.date_last or far, self.event_id)
+
+    def datable(self, params: StoryParams) -> bool:
+        if self.date_first is None or self.date_last is None:
+            return False
+        return (self.date_last - self.date_first).days <= params.max_span_days
+
+
+@dataclass
+class Group:
+    """Indices (into the mention list) of one story, canonical order; `best` is the
+    representative mention (the one closest to all the others)."""
+    members: list[int] = field(default_factory=list)
+    best: int = -1
+
+
+def gap_days(a: Mention, b: Mention) -> int:
+    """Days between two date intervals (0 if they overlap)."""
+    assert a.date_first and a.date_last and b.date_first and b.date_last
+    later_start = max(a.date_first, b.date_first)
+    earlier_end = min(a.date_last, b.date_last)
+    return max(0, (later_start - earlier_end).days)
+
+
+def group_mentions(mentions: list[Mention], vectors: np.ndarray, params: StoryParams) -> list[Group]:
+    """Stories as groups of indices into `mentions`; `vectors[i]` is the unit-length
+    embedding of `mentions[i].evidence`. Groups come in canonical order of their first
+    mention."""
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i in sorted(range(len(mentions)), key=lambda i: mentions[i].order()):
+        blocks[mentions[i].block()].append(i)
+    groups: list[Group] = []
+    for key in sorted(blocks):
+        groups.extend(_group_block(blocks[key], mentions, vectors, params))
+    for g in groups:
+        g.best = _medoid(g.members, vectors)
+    groups.sort(key=lambda g: mentions[g.members[0]].order())
+    return groups
+
+
+def _group_block(indices: list[int], mentions: list[Mention], vectors: np.ndarray,
+                 params: StoryParams) -> list[Group]:
+    done: list[Group] = []
+    open_: list[Group] = []
+    for i in indices:
+        m = mentions[i]
+        if not m.datable(params):
+            done.append(Group([i]))
+            continue
+        # mentions come by first day: a story whose first mention ended more than the
+        # window before this one's start can take no later mention either
+        still = []
+        for g in open_:
+            anchor = mentions[g.members[0]]
+            if anchor.date_last and (m.date_first - anchor.date_last).days > params.window_days:  # type: ignore[operator]
+                done.append(g)
+            else:
+                still.append(g)
+        open_ = still
+        best, best_sim = None, params.min_similarity
+        for g in open_:
+            if gap_days(m, mentions[g.members[0]]) > params.window_days:
+                continue
+            sim = float(np.max(vectors[g.members] @ vectors[i]))
+            if sim >= best_sim and (best is None or sim > best_sim):
+                best, best_sim = g, sim
+        if best is None:
+            open_.append(Group([i]))
+        else:
+            best.members.append(i)
+    return done + open_
+
+
+def _medoid(members: list[int], vectors: np.ndarray) -> int:
+    if len(members) == 1:
+        return members[0]
+    sims = vectors[members] @ vectors[members].T
+    totals = sims.sum(axis=1)
+    return members[int(np.argmax(totals))]  # argmax takes the first on a tie: canonical order
