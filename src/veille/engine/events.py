@@ -93,7 +93,7 @@ class EventCoder:
                 recipient = self.frames.complement_subtree_entities(
                     state, tok, {e.key for e in actor.entities if e.key}, used)
         needs_recipient = self.ontology.plover_type(typ).requires_recipient or typ == "CONSULT" or (
-            entry.recipient and typ not in NULL_RECIPIENT_OK)
+            entry.recipient and typ not in NULL_RECIPIENT_OK) or entry.recipient_required
         if (recipient is None or not recipient.entities) and needs_recipient:
             return []
         claim = self._claim_of(tok, claims)

@@ -160,7 +160,7 @@ class FrameReader:
             verb = syn.clause_verb(head)
             if verb.pos_ not in ("VERB", "AUX"):
                 return None
-            if verb is head and self.data.entries(verb.lemma_, "VERB"):
+            if self.data.entries(verb.lemma_, "VERB"):
                 return None  # 'condamner les attentats': the governor is an event of its own, not a light verb
             return self._resolved(state, syn.subjects(verb), exclude)
         if slot == "place":

@@ -54,6 +54,7 @@ class LexiconEntry:
     recipient: tuple[str, ...]      # slots tried in order for the recipient
     recipient_preps: frozenset[str]
     symmetric: bool
+    recipient_required: bool        # no event without a recipient (soutenir X, but not 'soutenir une interprétation')
     complement_event: str | None    # modality of an embedded event (accuse X d'avoir fait Y -> 'alleged')
     modality: str | None            # modality the trigger itself imposes (e.g. 'future' for 'promettre')
     condition: Condition
@@ -103,7 +104,7 @@ def _slots(value: Any, path: str, line: int, name: str) -> tuple[str, ...]:
 
 
 _ENTRY_KEYS = {"id", "lemma", "pos", "type", "cameo", "mode", "actor", "recipient", "recipient_preps", "symmetric",
-               "complement_event", "modality", "obj_lemmas", "reflexive", "preps", "overrides", "contexts", "examples",
+               "recipient_required", "complement_event", "modality", "obj_lemmas", "reflexive", "preps", "overrides", "contexts", "examples",
                "note"}
 
 
@@ -143,6 +144,7 @@ def parse_entry(obj: Mapping[str, Any], path: str, line: int) -> LexiconEntry:
         actor=_slots(obj.get("actor", default_actor), path, line, "actor"),
         recipient=_slots(obj.get("recipient", default_recipient), path, line, "recipient"),
         recipient_preps=frozenset(obj.get("recipient_preps", [])), symmetric=bool(obj.get("symmetric", False)),
+        recipient_required=bool(obj.get("recipient_required", False)),
         complement_event=obj.get("complement_event"), modality=obj.get("modality"),
         condition=Condition(frozenset(obj.get("obj_lemmas", [])), obj.get("reflexive"), frozenset(obj.get("preps", []))),
         overrides=tuple(overrides), contexts=tuple(obj.get("contexts", [])), examples=tuple(examples), line=line)
