@@ -13,16 +13,25 @@ class Syntax:
     def __init__(self, data: LanguageData) -> None:
         self.data = data
         self._labels = {k: data.label(k) for k in data.labels}
+        # Parsers where a preposition heads its object (label map key 'pobj', e.g. ClearNLP prep -> pobj):
+        # the object stands in for the preposition, which becomes its 'case'.
+        self._pobj = self._labels.get("pobj", frozenset())
 
     def has(self, tok: Token, key: str) -> bool:
-        return tok.dep_ in self._labels.get(key, ())
+        labels = self._labels.get(key, ())
+        return tok.dep_ in labels or (tok.dep_ in self._pobj and tok.head.dep_ in labels)
 
     def kids(self, tok: Token, *keys: str) -> list[Token]:
         labels = frozenset().union(*(self._labels.get(k, frozenset()) for k in keys))
-        return [c for c in tok.children if c.dep_ in labels]
+        out = [c for c in tok.children if c.dep_ in labels]
+        if self._pobj:
+            out = [o for c in out for o in ([g for g in c.children if g.dep_ in self._pobj] or [c])]
+        return out
 
     def prep(self, tok: Token) -> str | None:
         """The preposition introducing a nominal ('à', 'avec', 'auprès de' -> 'auprès'), lower-cased."""
+        if tok.dep_ in self._pobj:
+            return tok.head.lower_
         cases = self.kids(tok, "case")
         if not cases:
             return None

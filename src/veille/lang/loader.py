@@ -21,7 +21,7 @@ SLOTS = ("subj", "obj", "iobj", "obl", "agent", "pass_subj", "nmod", "poss", "am
          "reciprocal", "partner")
 LABEL_KEYS = ("subj", "pass_subj", "agent", "obj", "iobj", "obl", "nmod", "case", "mark", "xcomp", "ccomp",
               "advcl", "acl", "conj", "cc", "appos", "amod", "det", "flat", "aux", "aux_pass", "cop", "expl",
-              "advmod", "nummod", "punct", "root", "compound", "dep", "parataxis")
+              "advmod", "nummod", "punct", "root", "compound", "dep", "parataxis", "pobj")
 MODES = {"asserted", "alleged", "future", "hypothetical", "negated"}
 
 
