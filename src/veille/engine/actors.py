@@ -324,8 +324,22 @@ class ActorResolver:
         norm = normalize(tok.text)
         if tok.pos_ != "PRON" or norm not in self.pronouns:
             return None
-        # most recent resolved person before this token, preferring the same gender
+        # a nominal earlier in the same sentence that agrees in gender and number, subjects first
+        # ("l'armée turque et les rebelles qu'elle soutient")
         gender = tok.morph.get("Gender")
+        number = tok.morph.get("Number")
+        near = [i for i in sorted(state.cache, reverse=True) if tok.sent.start <= i < tok.i and state.cache[i]
+                and state.doc[i].pos_ in ("NOUN", "PROPN")]
+        for want_subject in (True, False):
+            for i in near:
+                t = state.doc[i]
+                if want_subject and not self.syn.has(t, "subj"):
+                    continue
+                g, n = t.morph.get("Gender"), t.morph.get("Number")
+                if gender and g and g != gender or number and n and n != number:
+                    continue
+                return replace(state.cache[i][0], text=tok.text)
+        # most recent resolved person before this token, preferring the same gender
         best = None
         for i in sorted((i for i in state.cache if i < tok.i), reverse=True):
             for ent in state.cache[i]:
