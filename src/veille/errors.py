@@ -46,6 +46,17 @@ class E(str, Enum):
     E501 = "Engine {engine!r} is not available: {reason}. Use --engine local (the default)."
     E502 = "Database {path} could not be opened: {reason}. Check that it is a veille DuckDB file."
     E503 = "Cannot write {path}: {reason}. Pick a writable --out path."
+    # distributed runner, veille.scale (E700-E719)
+    E700 = ("Engine 'dask' needs the optional dependencies dask and distributed ({reason}). "
+            "Install them with: pip install 'veille[dask]'.")
+    E701 = ("Shard {shard} ({documents} documents) failed on the Dask workers: {reason}. "
+            "Its documents were not stored; run the same command again to retry them.")
+    E702 = ("Cannot reach the Dask scheduler {address!r}: {reason}. Start one (dask scheduler) and its workers "
+            "(dask worker {address}), or use --workers N for a cluster on this machine.")
+    E703 = "Pass either --scheduler ADDR (an existing cluster) or --workers N (a local cluster), not both."
+    E704 = ("Shard file {path} cannot be read on worker {worker}: {reason}. The work directory must be on storage "
+            "that the driver and every worker see at the same path: pass --work-dir on shared storage.")
+    E705 = "Work directory {path} is not usable: {reason}. Pass a writable --work-dir."
     # analysis, REST API and web UI (E600-E629)
     E600 = "Parameter {param!r} is invalid: {reason}."
     E601 = "Unknown period {value!r} for {param!r}. Allowed: {allowed}."

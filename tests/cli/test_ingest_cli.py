@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from veille.cli.main import main
 from veille.store import Store
 
@@ -27,12 +29,15 @@ def test_missing_input_exit_1_and_no_database(tmp_path, capsys):
     assert not db.exists()
 
 
-def test_dask_engine_not_available_exit_1(tmp_path, capsys):
+def test_dask_engine_unreachable_scheduler_exit_1(tmp_path, capsys, monkeypatch):
+    pytest.importorskip("distributed")
+    monkeypatch.setattr("veille.scale.cluster.CONNECT_TIMEOUT", "1s")
     (tmp_path / "a.txt").write_text("Texte.", encoding="utf-8")
     code = main(["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "db.duckdb"),
-                 "--engine", "dask", "--scheduler", "tcp://127.0.0.1:8786"])
+                 "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"])
     assert code == 1
-    assert "E501" in capsys.readouterr().err
+    assert "E702" in capsys.readouterr().err
+    assert not (tmp_path / "db.duckdb").exists()
 
 
 def test_locked_database_exit_1_with_clear_message(tmp_path, capsys):

@@ -50,14 +50,22 @@ class _Progress:
               help="Where extraction runs: this machine, or a dask cluster (needs veille.scale).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Worker processes for extraction (default from settings: ingest.workers).")
-@click.option("--scheduler", default=None, metavar="ADDR", help="Dask scheduler address (with --engine dask).")
+@click.option("--scheduler", default=None, metavar="ADDR",
+              help="With --engine dask: address of a running Dask scheduler (tcp://HOST:8786) instead of a "
+                   "local cluster of --workers processes.")
+@click.option("--work-dir", default=None, type=click.Path(file_okay=False),
+              help="With --engine dask: where shards and Parquet outputs go, kept after the run (default: a "
+                   "temporary directory beside --db, removed). Must be shared storage with --scheduler.")
+@click.option("--shard-size", type=click.IntRange(min=1), default=None,
+              help="With --engine dask: documents per shard (default: about 4 shards per worker, 16 to 1000).")
 @date_option
 @lang_option
 @click.option("--progress/--no-progress", "show_progress", default=None,
               help="Progress bar (default: on when stderr is a terminal; log lines otherwise).")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], db_path: str, engine: str, workers: int | None,
-           scheduler: str | None, date: str | None, lang: str | None, show_progress: bool | None) -> int:
+           scheduler: str | None, work_dir: str | None, shard_size: int | None, date: str | None,
+           lang: str | None, show_progress: bool | None) -> int:
     """Extract events from PATHS and store documents and events in --db.
 
     Idempotent and resumable: documents already in the database (same normalised
@@ -66,16 +74,23 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db_path: str, engine: str
     reported on stderr and recorded in the database).
 
     Example: veille ingest corpus.jsonl.gz articles/ --db news.duckdb --workers 4
+
+    On Dask (docs/scale.md): veille ingest corpus.jsonl.gz --db news.duckdb --engine dask --workers 2
     """
     settings = settings_from(ctx)
     tty = sys.stderr.isatty() if show_progress is None else show_progress
     progress = _Progress(tty)
     try:
-        report = run_ingest(list(paths), db_path, settings, date=parse_date(date), lang=lang, workers=workers,
-                            progress=progress, engine=engine, scheduler=scheduler)
+        if engine == "dask":
+            from ..scale import dask_ingest
+            report = dask_ingest(list(paths), db_path, settings, date=parse_date(date), lang=lang, workers=workers,
+                                 scheduler=scheduler, progress=progress, work_dir=work_dir, shard_size=shard_size)
+        else:
+            report = run_ingest(list(paths), db_path, settings, date=parse_date(date), lang=lang, workers=workers,
+                                progress=progress, engine=engine, scheduler=scheduler)
     finally:
         progress.close()
-    n_rejected = report_rejects(report.rejects)
+    n_rejected = report_rejects(report.rejects) + report_rejects(getattr(report, "failed", []))
     click.echo(f"veille ingest: {report.documents} documents and {report.events} events added to {db_path}; "
                f"{report.duplicates} already there, {n_rejected} rejected "
                f"({report.docs_per_second:.1f} docs/s, {report.workers} worker(s)).", err=True)

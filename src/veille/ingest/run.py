@@ -121,15 +121,15 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
            make_extractor: ExtractorFactory = _default_extractor) -> IngestReport:
     """Ingest documents from `paths` into the database at `db_path`; see the module doc.
 
-    `workers` > 1 runs extraction in that many processes. `engine='dask'` needs
-    `veille.scale` (not available yet: E501). Rejected inputs are recorded in the
-    database and returned in the report; they never stop the run."""
+    `workers` > 1 runs extraction in that many processes. `engine='dask'` runs it on a
+    Dask cluster (`veille.scale.dask_ingest`, needs `pip install 'veille[dask]'`). Rejected
+    inputs are recorded in the database and returned in the report; they never stop the run."""
     if engine not in ENGINES:
         raise VeilleError(E.E501, engine=engine, reason=f"unknown engine; known engines: {', '.join(ENGINES)}")
-    if engine == "dask":
-        raise VeilleError(E.E501, engine=engine,
-                          reason="the distributed runner (veille.scale) is not installed in this version"
-                          + (f" (scheduler {scheduler})" if scheduler else ""))
+    if engine == "dask":  # the distributed runner: shards, Parquet, one load (docs/scale.md)
+        from ..scale import dask_ingest
+        return dask_ingest(paths, db_path, settings, date=date, lang=lang, workers=workers, scheduler=scheduler,
+                           progress=progress, make_extractor=make_extractor)
     paths = list(paths)
     _check_paths(paths)
     workers = max(1, workers or settings.ingest.workers)

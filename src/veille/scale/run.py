@@ -1,0 +1,187 @@
+"""`dask_ingest()`: `veille ingest --engine dask`.
+
+The driver (this process) reads the inputs, drops what the database already has (the
+same dedup as the local engine, so documents get the same ids and events the same ids),
+cuts the rest into shard files in a work directory and submits one task per shard as
+soon as it is written. Each worker extracts a shard with the extractor its plugin built
+once, and writes Parquet files. When every task has finished, the driver loads all the
+outputs into the database in one transaction. A task that raised is retried (`retries`),
+a lost worker's task is rescheduled by Dask; a shard that still fails is reported (E701,
+also recorded in the rejects table) and its documents stay out of the database, so the
+same command run again retries exactly them.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from ..errors import DocumentRejected, E, VeilleError
+from ..ingest.run import IngestProgress, IngestReport, ProgressCallback, _check_paths, _Dedup, _default_extractor
+from ..ingest.readers import count_documents, read_paths
+from ..records import Document
+from ..settings import Settings
+from ..store import Store
+from .cluster import dask_client, require_dask, worker_threads
+from .load import load_outputs, read_rejects
+from .shards import Shard, fingerprint, make_shards, output_dir
+
+log = logging.getLogger(__name__)
+
+MAX_SHARD_DOCS = 1000
+MIN_SHARD_DOCS = 16
+SHARDS_PER_THREAD = 4
+DEFAULT_RETRIES = 2
+
+
+@dataclass
+class DaskIngestReport(IngestReport):
+    """`IngestReport` plus what the distributed run did."""
+    shards: int = 0
+    reused: int = 0  # shard outputs found complete in the work directory (not recomputed)
+    failed: list[VeilleError] = field(default_factory=list)  # E701, one per shard that failed
+    work_dir: str = ""
+    shard_size: int = 0
+
+
+def default_shard_size(total: int | None, threads: int) -> int:
+    """About SHARDS_PER_THREAD shards per worker thread (room to balance and to retry),
+    each between MIN_SHARD_DOCS and MAX_SHARD_DOCS documents (large partitions: the
+    per-task overhead stays small next to the NLP)."""
+    if not total:
+        return MAX_SHARD_DOCS
+    return min(MAX_SHARD_DOCS, max(MIN_SHARD_DOCS, math.ceil(total / (SHARDS_PER_THREAD * max(1, threads)))))
+
+
+def _work_dir(work_dir: str | None, db_path: str) -> tuple[Path, bool]:
+    """(directory, owned): a given directory is kept; a default one, made beside the database, is removed."""
+    try:
+        if work_dir:
+            path = Path(work_dir)
+            path.mkdir(parents=True, exist_ok=True)
+            return path, False
+        parent = Path(db_path).resolve().parent
+        return Path(tempfile.mkdtemp(prefix=".veille-dask-", dir=parent)), True
+    except OSError as exc:
+        raise VeilleError(E.E705, path=work_dir or Path(db_path).parent, reason=exc.strerror or str(exc)) from None
+
+
+def _failure(shard: Shard, exc: BaseException | None) -> VeilleError:
+    reason = f"{type(exc).__name__}: {exc}" if exc is not None else "the task was cancelled"
+    return VeilleError(E.E701, shard=shard.shard_id, documents=shard.documents, reason=reason.strip(),
+                       where=shard.path)
+
+
+def dask_ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | None = None,
+                lang: str | None = None, workers: int | None = None, scheduler: str | None = None,
+                progress: ProgressCallback | None = None, work_dir: str | None = None,
+                shard_size: int | None = None, retries: int = DEFAULT_RETRIES,
+                make_extractor=_default_extractor) -> DaskIngestReport:
+    """Ingest `paths` into `db_path` on a Dask cluster; see the module doc.
+
+    `scheduler` ('tcp://host:8786') connects to a running cluster, whose workers must see
+    `work_dir` at the same path (shared storage); otherwise a LocalCluster of `workers`
+    processes (1 thread each) is started and closed. `shard_size` is documents per
+    shard (default: `default_shard_size`). `make_extractor` must be importable on the
+    workers (a class or module-level function); it is called once per worker."""
+    require_dask()
+    paths = list(paths)
+    _check_paths(paths)
+    total = None if "-" in paths else count_documents(paths)
+    started = time.monotonic()
+    report = DaskIngestReport(run_id="", db_path=str(db_path))
+    with dask_client(scheduler, workers) as client:  # first: an unreachable cluster leaves no database behind
+        store = Store.open(db_path)
+        work: Path | None = None
+        owned = False
+        try:
+            work, owned = _work_dir(work_dir, db_path)
+            _run(client, store, report, work, paths, settings, date, lang, progress, shard_size, total, retries,
+                 make_extractor, started)
+        except BaseException:
+            if report.run_id:
+                try:
+                    store.finish_run(report.run_id, "interrupted")
+                except Exception:
+                    log.debug("could not mark run %s interrupted", report.run_id, exc_info=True)
+            raise
+        finally:
+            store.close()
+            if owned and work is not None:
+                shutil.rmtree(work, ignore_errors=True)
+    log.info("ingest %s on dask: %d documents, %d events, %d duplicates, %d rejected, %d shard(s) failed in %.1fs",
+             db_path, report.documents, report.events, report.duplicates, len(report.rejects), len(report.failed),
+             report.elapsed)
+    return report
+
+
+def _run(client, store: Store, report: DaskIngestReport, work: Path, paths: list[str], settings: Settings,
+         date: str | None, lang: str | None, progress: ProgressCallback | None, shard_size: int | None,
+         total: int | None, retries: int, make_extractor, started: float) -> None:
+    from distributed import as_completed
+
+    from .worker import ExtractorPlugin, process_shard
+    threads = worker_threads(client)
+    report.workers = threads
+    size = shard_size or default_shard_size(total, threads)
+    report.shard_size = size
+    report.work_dir = str(work)
+    fp = fingerprint(settings)
+    plugin_name = f"veille-extractor-{fp}"
+    client.register_plugin(ExtractorPlugin(settings, make_extractor, plugin_name), name=plugin_name)
+    report.run_id = store.start_run(paths)
+    dedup = _Dedup(store, chunk=max(1, settings.ingest.commit_every))
+    read_rejects_: list[DocumentRejected] = []
+
+    def documents() -> Iterator[Document]:
+        for item in dedup.filter(read_paths(paths, date=date, lang=lang)):
+            if isinstance(item, DocumentRejected):
+                log.info("rejected: %s", item)
+                read_rejects_.append(item)
+            else:
+                yield item
+
+    futures = {}
+    for shard in make_shards(documents(), size, work, fp):
+        fut = client.submit(process_shard, shard, str(output_dir(work, shard.shard_id)), plugin_name,
+                            settings.ingest.batch_size, key=f"veille-shard-{shard.shard_id}",
+                            retries=retries, pure=False)
+        futures[fut] = shard
+    report.shards = len(futures)
+    log.info("%d documents in %d shards of up to %d on %d worker thread(s); work directory %s",
+             sum(s.documents for s in futures.values()), len(futures), size, threads, work)
+    outputs: list[str] = []
+    extracted = events = worker_rejects = failed_docs = 0
+    for fut in as_completed(list(futures)):
+        shard = futures.pop(fut)
+        if fut.status == "finished":
+            summary = fut.result()
+            outputs.append(summary.output)
+            extracted += summary.documents
+            events += summary.events
+            worker_rejects += summary.rejects
+            report.reused += int(summary.reused)
+        else:
+            err = _failure(shard, fut.exception() if fut.status == "error" else None)
+            log.warning("%s", err)
+            report.failed.append(err)
+            failed_docs += shard.documents
+        fut.release()
+        if progress:
+            progress(IngestProgress(
+                done=extracted + worker_rejects + failed_docs + dedup.duplicates + len(read_rejects_),
+                stored=extracted, duplicates=dedup.duplicates, rejected=worker_rejects + len(read_rejects_),
+                events=events, elapsed=time.monotonic() - started, total=total))
+    report.rejects = list(read_rejects_) + read_rejects(outputs)
+    loaded = load_outputs(store, outputs, report.run_id, [*read_rejects_, *report.failed],
+                          duplicates=dedup.duplicates)
+    report.documents = loaded.documents
+    report.events = loaded.events
+    report.duplicates = dedup.duplicates + (extracted - loaded.documents)
+    report.elapsed = time.monotonic() - started
+    store.finish_run(report.run_id, "finished" if not report.failed else "partial")
