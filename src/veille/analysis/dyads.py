@@ -61,7 +61,7 @@ def parse_period(label: str, by: str) -> tuple[dt.date, dt.date]:
             return start, end
     except ValueError:
         pass
-    raise VeilleError(E.E607, value=label, by=by, example="2017-W10" if by == "week" else "2017-03")
+    raise VeilleError(E.E607, value=label, by=by, param="period", example="2017-W10" if by == "week" else "2017-03")
 
 
 def _next_start(start: dt.date, by: str) -> dt.date:

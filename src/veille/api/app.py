@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from typing import Any, Iterator
 
 from fastapi import Depends, FastAPI, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
@@ -28,7 +28,10 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
-def _page_size(name: str, value: int, settings: Settings) -> int:
+def _page_size(name: str, value: int | None, settings: Settings, default: int) -> int:
+    """`value`, or `default` capped by the setting when absent; E605 if above the setting."""
+    if value is None:
+        return min(default, settings.limits.max_page_size)
     if value > settings.limits.max_page_size:
         raise VeilleError(E.E605, param=name, limit=settings.limits.max_page_size, value=value)
     return value
@@ -80,10 +83,10 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
                     type: str | None = Query(None, description="PLOVER type, e.g. ACCUSE"),
                     since: dt.date | None = Query(None, description="events reaching this day or later (YYYY-MM-DD)"),
                     until: dt.date | None = Query(None, description="events starting this day or earlier"),
-                    limit: int = Query(100, ge=0, description=f"page size, at most {max_page}"),
+                    limit: int | None = Query(None, ge=0, description=f"page size (default 100), at most {max_page}"),
                     offset: int = Query(0, ge=0), db: Store = Depends(store)) -> list[dict[str, Any]]:
         return db.events(actor=actor or None, recipient=recipient or None, type=_event_type(type), since=since,
-                         until=until, limit=_page_size("limit", limit, settings), offset=offset)
+                         until=until, limit=_page_size("limit", limit, settings, 100), offset=offset)
 
     @app.get("/events/{event_id}", tags=["events"], summary="One event with its document text and evidence span")
     def get_event(event_id: str, db: Store = Depends(store)) -> dict[str, Any]:
@@ -111,20 +114,22 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
         return found
 
     @app.get("/actors", tags=["actors"], summary="Most active entities and dyads")
-    def get_actors(limit: int = Query(20, ge=1, description=f"at most {max_page}"),
+    def get_actors(limit: int | None = Query(None, ge=1, description=f"entities and dyads (default 20), at most {max_page}"),
                    db: Store = Depends(store)) -> dict[str, Any]:
-        return top_actors(db, limit=_page_size("limit", limit, settings))
+        return top_actors(db, limit=_page_size("limit", limit, settings, 20))
 
     @app.get("/actors/{key}/quotes", tags=["actors"], summary="What an entity's speakers said ([] if nothing)")
-    def get_quotes(key: str, limit: int = Query(100, ge=0), offset: int = Query(0, ge=0),
+    def get_quotes(key: str, limit: int | None = Query(None, ge=0, description="page size (default 100)"),
+                   offset: int = Query(0, ge=0),
                    db: Store = Depends(store)) -> list[dict[str, Any]]:
-        return actor_quotes(db, key, limit=_page_size("limit", limit, settings), offset=offset)
+        return actor_quotes(db, key, limit=_page_size("limit", limit, settings, 100), offset=offset)
 
     @app.get("/search", tags=["search"], summary="Events (evidence text) and documents (title, text) matching q")
     def get_search(q: str = Query(..., description=f"text to find, at most {settings.limits.max_query_chars} "
                                                     "characters"),
-                   limit: int = Query(50, ge=1), db: Store = Depends(store)) -> dict[str, Any]:
-        return search(db, q, limit=_page_size("limit", limit, settings),
+                   limit: int | None = Query(None, ge=1, description="events and documents each (default 50)"),
+                   db: Store = Depends(store)) -> dict[str, Any]:
+        return search(db, q, limit=_page_size("limit", limit, settings, 50),
                       max_chars=settings.limits.max_query_chars)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
