@@ -185,7 +185,11 @@ def load_language(lang: str) -> LanguageData:
     supported = supported_languages()
     if lang not in supported:
         raise VeilleError(E.E001, lang=lang, supported=", ".join(supported))
-    folder = resources.files(__package__).joinpath(lang)
+    return read_language(resources.files(__package__).joinpath(lang), lang)
+
+
+def read_language(folder: Traversable, lang: str) -> LanguageData:
+    """Language data from a folder (the packaged one, or one saved with a spaCy pipeline)."""
     entries, seen = [], set()
     for lineno, obj in _read_jsonl(folder, "lexicon.jsonl", lang):
         entry = parse_entry(obj, f"lang/{lang}/lexicon.jsonl", lineno)

@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import E, VeilleError
-from . import components  # noqa: F401  (registers the factories)
+from . import components, pipes  # noqa: F401  (registers the factories)
 
 log = logging.getLogger(__name__)
 
