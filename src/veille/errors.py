@@ -66,7 +66,7 @@ class E(str, Enum):
             "Shorten it.")
     E605 = "Parameter {param!r} must be at most {limit} (setting limits.max_page_size), got {value}."
     E606 = "Cannot write plot {path}: {reason}. Pick a writable path ending in .png."
-    E607 = "Period {value!r} is not a valid {by} label (expected e.g. {example})."
+    E607 = "Parameter {param!r}: {value!r} is not a valid {by} label (expected e.g. {example})."
 
 
 # Codes whose errors are about one input document: the batch continues.
