@@ -17,6 +17,7 @@ class EvalReport:
     events: EventScore = field(default_factory=EventScore)
     quotes: object | None = None
     timeml: object | None = None
+    petrarch: object | None = None  # eval.petrarch.PetrarchReport, for PETRARCH validation .xml files
 
     def as_dict(self) -> dict:
         out = {"files": self.files, "events": self.events.as_dict() if self.events.docs else None}
@@ -24,6 +25,8 @@ class EvalReport:
             out["quotes"] = self.quotes.as_dict()
         if self.timeml is not None:
             out["timeml"] = self.timeml.as_dict() if hasattr(self.timeml, "as_dict") else vars(self.timeml)
+        if self.petrarch is not None:
+            out["petrarch"] = self.petrarch.as_dict()
         return out
 
     def format(self, by_type: bool = False, errors: bool = False) -> str:
@@ -52,13 +55,19 @@ class EvalReport:
             lines.append(self.quotes.format())
         if self.timeml is not None:
             lines.append(self.timeml.format())
+        if self.petrarch is not None:
+            lines.append(self.petrarch.format(errors=errors))
         return "\n".join(lines)
 
 
 def evaluate(paths: list[str], settings: Settings, extractor: Extractor | None = None) -> EvalReport:
     extractor = extractor or Extractor(settings)
     report = EvalReport(files=[str(p) for p in paths])
-    for path in paths:
+    xml = [p for p in paths if str(p).lower().endswith(".xml")]
+    if xml:  # PETRARCH validation files (English sentences with CAMEO codings)
+        from .petrarch import evaluate_petrarch
+        report.petrarch = evaluate_petrarch(xml, extractor)
+    for path in (p for p in paths if p not in xml):
         golds = read_gold(path)
         has_quotes = any(g.quotes for g in golds)
         has_events = any(g.events for g in golds) or not has_quotes

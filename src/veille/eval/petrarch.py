@@ -1,0 +1,229 @@
+"""Score veille on PETRARCH-style validation files (`PETR2_GSR_validation.xml`).
+
+Each `<Sentence id date>` carries gold `<EventCoding sourcecode targetcode eventcode>`
+records (or `noevents="True"`) and its raw `<Text>`; the `<Parse>` block is ignored:
+veille parses the raw text itself. The files are not well-formed XML (comment lines,
+unclosed `<Sentence>` tags), so records are read with a tolerant scanner.
+
+Actor codes become entity keys (`actor_keys`): a CAMEO country code's first three
+letters are the state (`USAGOV`, `RUSMIL` -> `USA`, `RUS`); international and non-state
+codes go through `ORG_CODES` (longest prefix wins); `---` (an actor of unknown country)
+has no key, so it can match nothing veille emits. A few CAMEO group codes inside a
+state code (`PSEREBHMS`, Hamas) also accept the organisation's key.
+
+Per sentence, gold and predicted events become sets, and four micro-averaged F1 scores
+are computed over the sentences:
+
+- `root`: the CAMEO root codes (first two digits) of the sentence's events;
+- `dyad`: the (source key, target key) pairs;
+- `exact`: the (source key, target key, full CAMEO code) triples;
+- `plover`: the (source key, target key, PLOVER type) triples, the CAMEO code mapped
+  with the ontology's crosswalk (`plover_type` scores the types alone).
+
+Predicted events marked `negated` are left out (PETRARCH codes what happened); symmetric
+events count in both directions, as PETRARCH codes meetings both ways.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import E, VeilleError
+from ..ontology import load_ontology
+from ..records import Document, Event
+
+# CAMEO actor codes of organisations -> veille entity keys (spec/org-ids.tsv). Longest prefix wins.
+ORG_CODES: dict[str, str] = {
+    "IGOUNOIAE": "IAEA", "IGOUNOHLHWHO": "WHO", "IGOUNOREFHCR": "UNHCR", "IGOUNODEVWBK": "WB",
+    "IGOUNOJUDICJ": "ICJ", "IGOUNO": "UN", "IGOEUREEC": "EU", "IGOWSTNAT": "NATO", "IGOAFRAFU": "AU",
+    "IGOSEAASN": "ASEAN", "IGOBUSIMF": "IMF", "IGOBUSOPC": "OPEC", "IGOMEAARL": "ARAB_LEAGUE",
+    "IGOWAFBUSWAS": "ECOWAS", "NGOHRIAMN": "AMNESTY", "NGOHLHIRC": "ICRC", "IMGMUSALQ": "AQ", "IMGMUSISI": "ISIS",
+}
+# Keys veille may use for the same organisation (the UN's organs).
+ORG_ALIASES: dict[str, set[str]] = {"UN": {"UNSC", "UNGA"}}
+# Group codes written inside a state code (CAMEO 'PSEREBHMS' = Hamas) -> organisation key.
+GROUP_CODES: dict[str, str] = {"HMS": "HAMAS", "HEZ": "HEZBOLLAH", "TAL": "TALIBAN"}
+
+_SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)(?=<Sentence\b|</Sentences>|\Z)", re.S)
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_CODING = re.compile(r"<EventCoding\b([^>]*)/?>")
+_TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    source: str
+    target: str
+    code: str
+
+
+@dataclass
+class PetrSentence:
+    id: str
+    date: str | None
+    text: str
+    events: list[GoldEvent]
+    category: str = ""
+
+
+def read_petrarch(path: str | Path) -> list[PetrSentence]:
+    """The sentences of a PETRARCH validation file marked `evaluate="true"` (or with no such mark)."""
+    try:
+        raw = Path(path).read_text("utf-8")
+    except OSError as exc:
+        raise VeilleError(E.E013, path=str(path), line=0, reason=f"cannot read: {exc.strerror}") from None
+    out = []
+    for m in _SENTENCE.finditer(raw):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        body = m.group(2)
+        if attrs.get("evaluate", "true").lower() != "true":
+            continue
+        text = _TEXT.search(body)
+        if not attrs.get("id") or text is None:
+            line = raw.count("\n", 0, m.start()) + 1
+            raise VeilleError(E.E013, path=str(path), line=line, reason="<Sentence> without an id or a <Text>")
+        events = []
+        for c in _CODING.finditer(body):
+            ca = dict(_ATTR.findall(c.group(1)))
+            if ca.get("noevents", "").lower() == "true":
+                continue
+            if "eventcode" in ca:
+                events.append(GoldEvent(ca.get("sourcecode", "---"), ca.get("targetcode", "---"), ca["eventcode"]))
+        out.append(PetrSentence(attrs["id"], _iso_date(attrs.get("date")), " ".join(text.group(1).split()), events,
+                                attrs.get("category", "")))
+    return out
+
+
+def _iso_date(value: str | None) -> str | None:
+    """'20080804' -> '2008-08-04'; anything else (e.g. '121108') -> None (publication date unknown)."""
+    if value and re.fullmatch(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])", value):
+        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    return None
+
+
+def actor_keys(code: str) -> frozenset[str]:
+    """Entity keys a CAMEO actor code stands for (empty: no key, e.g. '---REB')."""
+    code = code.strip().upper()
+    for prefix in sorted(ORG_CODES, key=len, reverse=True):
+        if code.startswith(prefix):
+            key = ORG_CODES[prefix]
+            return frozenset({key} | ORG_ALIASES.get(key, set()))
+    if len(code) < 3 or code.startswith("---") or code[:3] in ("IGO", "NGO", "IMG", "MNC"):
+        return frozenset()
+    keys = {code[:3]}
+    keys.update(org for grp, org in GROUP_CODES.items() if grp in code[3:])
+    return frozenset(keys)
+
+
+@dataclass
+class Count:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, gold: list[tuple], pred: set[tuple], match) -> None:
+        """Greedy one-to-one matching of gold items (each a set of acceptable tuples) with predictions."""
+        left = set(pred)
+        for g in gold:
+            hit = next((p for p in sorted(left, key=str) if match(g, p)), None)
+            if hit is None:
+                self.fn += 1
+            else:
+                left.discard(hit)
+                self.tp += 1
+        self.fp += len(left)
+
+
+@dataclass
+class PetrarchReport:
+    files: list[str]
+    sentences: int = 0
+    gold_events: int = 0
+    scores: dict[str, Count] = field(default_factory=lambda: {k: Count() for k in
+                                                               ("root", "dyad", "exact", "plover", "plover_type")})
+    rows: list[dict] = field(default_factory=list)  # per sentence: id, gold, predicted (for --errors)
+
+    def as_dict(self) -> dict:
+        return {"files": self.files, "sentences": self.sentences, "gold_events": self.gold_events,
+                **{k: {"precision": round(c.precision, 4), "recall": round(c.recall, 4), "f1": round(c.f1, 4),
+                       "tp": c.tp, "fp": c.fp, "fn": c.fn} for k, c in self.scores.items()}}
+
+    def format(self, errors: bool = False) -> str:
+        lines = [f"petrarch: {self.sentences} sentences, {self.gold_events} gold events"]
+        names = {"root": "CAMEO root", "dyad": "dyad", "exact": "exact (src, tgt, CAMEO)",
+                 "plover": "(src, tgt, PLOVER)", "plover_type": "PLOVER type"}
+        for k, c in self.scores.items():
+            lines.append(f"  {names[k]:24s} P={c.precision:.3f} R={c.recall:.3f} F1={c.f1:.3f}  "
+                         f"(tp={c.tp} fp={c.fp} fn={c.fn})")
+        if errors:
+            for row in self.rows:
+                if set(row["gold"]) != set(row["predicted"]):
+                    lines.append(f"  {row['id']}: gold {row['gold']} predicted {row['predicted']}")
+        return "\n".join(lines)
+
+
+def _predicted(events: Iterable[Event]) -> set[tuple[str | None, str | None, str]]:
+    out = set()
+    for ev in events:
+        if ev.modality == "negated":
+            continue
+        src = ev.actor.key if ev.actor else None
+        tgt = ev.recipient.key if ev.recipient else None
+        out.add((src, tgt, ev.cameo))
+        if ev.symmetric and tgt is not None:
+            out.add((tgt, src, ev.cameo))
+    return out
+
+
+def score_sentence(report: PetrarchReport, sent: PetrSentence, events: Iterable[Event]) -> None:
+    ontology = load_ontology()
+    pred = _predicted(events)
+    gold = [(actor_keys(g.source), actor_keys(g.target), g.code) for g in sent.events]
+    plover = ontology.plover_for_cameo
+
+    def key_ok(keys: frozenset[str], key: str | None) -> bool:
+        return key in keys if keys else key is None
+
+    report.sentences += 1
+    report.gold_events += len(gold)
+    s = report.scores
+    s["exact"].add(gold, pred, lambda g, p: key_ok(g[0], p[0]) and key_ok(g[1], p[1]) and g[2] == p[2])
+    s["plover"].add(gold, pred, lambda g, p: key_ok(g[0], p[0]) and key_ok(g[1], p[1])
+                    and plover(g[2]) is not None and plover(g[2]) == plover(p[2]))
+    dyads = {g[:2] for g in gold}
+    s["dyad"].add(list(dyads), {p[:2] for p in pred}, lambda g, p: key_ok(g[0], p[0]) and key_ok(g[1], p[1]))
+    roots = {g[2][:2] for g in gold}
+    s["root"].add([(r,) for r in sorted(roots)], {(p[2][:2],) for p in pred}, lambda g, p: g == p)
+    types = {plover(g[2]) for g in gold if plover(g[2])}
+    s["plover_type"].add([(t,) for t in sorted(types)], {(plover(p[2]),) for p in pred if plover(p[2])},
+                         lambda g, p: g == p)
+    report.rows.append({"id": sent.id, "gold": sorted(f"{g.source}-{g.target}-{g.code}" for g in sent.events),
+                        "predicted": sorted(f"{a}-{b}-{c}" for a, b, c in pred)})
+
+
+def evaluate_petrarch(paths: list[str], extractor, lang: str = "en") -> PetrarchReport:
+    """Run veille (an `Extractor`) on every sentence of the files, in `lang`, and score it."""
+    report = PetrarchReport(files=[str(p) for p in paths])
+    for path in paths:
+        for sent in read_petrarch(path):
+            if not sent.text:  # a record with an empty <Text>: its gold events (if any) are missed
+                score_sentence(report, sent, [])
+                continue
+            result = extractor.process(Document(id=sent.id, text=sent.text, date=sent.date, lang=lang))
+            score_sentence(report, sent, result.events)
+    return report
