@@ -122,6 +122,18 @@ def test_stale_stories_are_grouped_in_memory(tmp_path, encoder):
         assert len(live) == 4
 
 
+def test_read_only_store_with_stale_stories(tmp_path, encoder):
+    docs = corpus()
+    path = tmp_path / "s.duckdb"
+    with store_with(path, docs[:2]) as store:
+        build_stories(store, encoder)
+        store.add_results(docs[2:])
+    with Store.open(path, read_only=True) as store:
+        assert not is_fresh(store)
+        assert [s.mentions for s in stories(store, encoder=encoder)] == [4, 1, 1, 1]
+        assert store.story_build()["stories"] == 1  # nothing written
+
+
 def test_filters(tmp_path, encoder):
     with store_with(tmp_path / "s.duckdb", corpus()) as store:
         build_stories(store, encoder)
@@ -152,13 +164,23 @@ def test_undatable_and_negated_mentions_stay_alone(tmp_path, encoder):
     assert groups[frozenset({"c"})].polarity == "negated"
 
 
-def test_date_window_is_anchored_on_the_first_mention(tmp_path, encoder):
+def test_no_two_mentions_of_a_story_are_more_than_the_window_apart(tmp_path, encoder):
     days = ["2017-05-01", "2017-05-03", "2017-05-05", "2017-05-07"]
     results = [doc(f"d{i}", WIRE, FRA, DEU, d, lead=f"Édition {i}. ") for i, d in enumerate(days)]
     with store_with(tmp_path / "s.duckdb", results) as store:
         build_stories(store, encoder)
         groups = by_doc(stories(store))
     assert set(groups) == {frozenset({"d0", "d1"}), frozenset({"d2", "d3"})}
+
+
+def test_a_month_precision_mention_does_not_bridge_distant_days(tmp_path, encoder):
+    results = [doc("month", WIRE, FRA, DEU, "2017-05", precision="month", lead="En mai. "),
+               doc("early", WIRE, FRA, DEU, "2017-05-03", lead="Début. "),
+               doc("late", WIRE, FRA, DEU, "2017-05-25", lead="Fin. ")]
+    with store_with(tmp_path / "s.duckdb", results) as store:
+        build_stories(store, encoder)
+        groups = by_doc(stories(store))
+    assert set(groups) == {frozenset({"month", "early"}), frozenset({"late"})}
 
 
 def test_cli_build_then_list(tmp_path, encoder):

@@ -5,11 +5,13 @@ Two mentions can be one story only if they share the block key: PLOVER type, pol
 keys, in either order when the event is symmetric). Within a block, mentions are taken
 in a canonical order (event first day, last day, event id), never in ingest order, so
 the same set of events always gives the same stories, however and whenever it was
-ingested. Each mention joins the open story whose *first* mention is within
-`window_days` of it (gap between the two date intervals) and whose closest member's
-evidence sentence is at least `min_similarity` (cosine) from its own; the best such
-story wins, the earlier one on a tie; otherwise it starts a new story. Anchoring the
-date window on the first mention stops chains of reports creeping across weeks.
+ingested. Each mention joins the open story that it can join without any two of the
+story's mentions being more than `window_days` apart (gap between their date
+intervals: a month-precision mention is near every day of its month, but cannot bring
+together two days three weeks apart), and whose closest member's evidence sentence is
+at least `min_similarity` (cosine) from its own; the most similar such story wins, the
+earlier one on a tie; otherwise the mention starts a new story. The date condition
+holds for every pair, so chains of reports cannot creep across weeks.
 
 Mentions without a date, or dated more coarsely than `max_span_days` (a year), are
 never merged: their date cannot say they are the same occurrence.
@@ -72,17 +74,30 @@ class Mention:
 @dataclass
 class Group:
     """Indices (into the mention list) of one story, canonical order; `best` is the
-    representative mention (the one closest to all the others)."""
+    representative mention (the one closest to all the others). `latest_first` and
+    `earliest_last` bound the story's dates: every two members are at most
+    `latest_first - earliest_last` days apart."""
     members: list[int] = field(default_factory=list)
     best: int = -1
+    latest_first: dt.date | None = None
+    earliest_last: dt.date | None = None
+
+    def add(self, i: int, m: Mention) -> None:
+        self.members.append(i)
+        if m.date_first and m.date_last:
+            self.latest_first = max(filter(None, (self.latest_first, m.date_first)))
+            self.earliest_last = min(filter(None, (self.earliest_last, m.date_last)))
+
+    def spread_with(self, m: Mention) -> int:
+        """Largest gap in days between two members if `m` joined."""
+        assert self.latest_first and self.earliest_last and m.date_first and m.date_last
+        return max(0, (max(self.latest_first, m.date_first) - min(self.earliest_last, m.date_last)).days)
 
 
-def gap_days(a: Mention, b: Mention) -> int:
-    """Days between two date intervals (0 if they overlap)."""
-    assert a.date_first and a.date_last and b.date_first and b.date_last
-    later_start = max(a.date_first, b.date_first)
-    earlier_end = min(a.date_last, b.date_last)
-    return max(0, (later_start - earlier_end).days)
+def _new(i: int, m: Mention) -> Group:
+    g = Group()
+    g.add(i, m)
+    return g
 
 
 def group_mentions(mentions: list[Mention], vectors: np.ndarray, params: StoryParams) -> list[Group]:
@@ -108,29 +123,25 @@ def _group_block(indices: list[int], mentions: list[Mention], vectors: np.ndarra
     for i in indices:
         m = mentions[i]
         if not m.datable(params):
-            done.append(Group([i]))
+            done.append(_new(i, m))
             continue
-        # mentions come by first day: a story whose first mention ended more than the
-        # window before this one's start can take no later mention either
+        # mentions come by first day: a story none of whose members can be near this
+        # mention can take no later mention either
         still = []
         for g in open_:
-            anchor = mentions[g.members[0]]
-            if anchor.date_last and (m.date_first - anchor.date_last).days > params.window_days:  # type: ignore[operator]
-                done.append(g)
-            else:
-                still.append(g)
+            (done if (m.date_first - g.earliest_last).days > params.window_days else still).append(g)  # type: ignore[operator]
         open_ = still
         best, best_sim = None, params.min_similarity
         for g in open_:
-            if gap_days(m, mentions[g.members[0]]) > params.window_days:
+            if g.spread_with(m) > params.window_days:
                 continue
             sim = float(np.max(vectors[g.members] @ vectors[i]))
             if sim >= best_sim and (best is None or sim > best_sim):
                 best, best_sim = g, sim
         if best is None:
-            open_.append(Group([i]))
+            open_.append(_new(i, m))
         else:
-            best.members.append(i)
+            best.add(i, m)
     return done + open_
 
 

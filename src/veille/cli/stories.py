@@ -40,7 +40,7 @@ def _table(found: list[Story]) -> None:
              str(s.sources), ",".join(s.langs), s.evidence[:TABLE_TEXT_CHARS]) for s in found]
     widths = [max([len(h)] + [len(row[i]) for row in rows]) for i, h in enumerate(head)]
     fmt = "  ".join(f"{{:<{w}}}" for w in widths)
-    write_lines([fmt.format(*head), *(fmt.format(*row).rstrip() for row in rows)])
+    write_lines([fmt.format(*head).rstrip(), *(fmt.format(*row).rstrip() for row in rows)])
     click.echo(f"{len(found)} story(ies), {sum(s.mentions for s in found)} event(s)", err=True)
 
 
