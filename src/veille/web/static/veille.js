@@ -166,7 +166,7 @@
     show(el("h1", { text: "Dyad " + a + " – " + b }), el("p", { "class": "meta", text: "Loading…" }));
     api("/dyads/" + enc(a) + "/" + enc(b) + qs({ by: by })).then(function (data) {
       var list = el("section", { id: "period-events" }, el("p", { "class": "meta", text: "Click a bar to list the events of that " + by + "." }));
-      var legend = el("div", { "class": "legend" }, [1, 2, 3, 4].map(function (q) { return el("span", null, el("i", { style: "background:" + COLOURS[q] }), QUADS[q]); }));
+      var legend = el("div", { "class": "legend" }, [1, 2, 3, 4].map(function (q) { return el("span", null, el("i", { "class": "q" + q }), QUADS[q]); }));
       show(el("h1", { text: "Dyad " + a + " – " + b }),
         el("p", null, select, " ", el("a", { href: "#/events" + qs({ actor: a, recipient: b }), text: a + " → " + b + " events" }), " · ",
           el("a", { href: "#/events" + qs({ actor: b, recipient: a }), text: b + " → " + a + " events" })),
@@ -185,8 +185,8 @@
     var fwd = a + "->" + b, back = b + "->" + a;
     var max = 1;
     periods.forEach(function (p) { max = Math.max(max, (rows[p][fwd] || {}).events || 0, (rows[p][back] || {}).events || 0); });
-    var left = 56, top = 28, half = 130, bw = Math.max(10, Math.min(44, Math.floor(900 / periods.length))), gap = 4;
-    var width = left + periods.length * (bw + gap) + 20, height = top + 2 * half + 70, mid = top + half;
+    var left = 56, top = 28, half = 130, bw = Math.max(10, Math.min(80, Math.floor(900 / periods.length))), gap = 6;
+    var width = Math.max(600, left + periods.length * (bw + gap) + 20), height = top + 2 * half + 60, mid = top + half;
     var scale = half / max;
     var g = svg("svg", { "class": "chart", id: "dyad-chart", width: width, height: height, viewBox: "0 0 " + width + " " + height, role: "img", "aria-label": "Dyad timeline " + a + " " + b });
     append(g, svg("title", { text: "Events per " + by + ": " + a + " → " + b + " above, " + b + " → " + a + " below" }));
