@@ -64,7 +64,28 @@ class EventCoder:
                     break
             if tok.pos_ == "VERB" and tok.lemma_ in self.eval_verbs:
                 drafts.extend(self._evaluation(state, tok))
+        self._opponents(drafts)
         return self._dedupe(drafts)
+
+    @staticmethod
+    def _opponents(drafts: list[Draft]) -> None:
+        """An act of force with no named target ('l'offensive des FDS') is aimed at the one adversary the
+        document gives that actor in explicit dyads of the same type (either direction); with several
+        adversaries, or none, the recipient stays unknown."""
+        foes: dict[str, set[str]] = {}
+        ents: dict[str, Entity] = {}
+        for d in drafts:
+            if d.type != "ASSAULT" or d.recipient is None or not d.recipient.key or d.modality == "negated":
+                continue
+            if d.actor.key == d.recipient.key:
+                continue
+            foes.setdefault(d.actor.key, set()).add(d.recipient.key)
+            foes.setdefault(d.recipient.key, set()).add(d.actor.key)
+            ents.setdefault(d.recipient.key, d.recipient)
+            ents.setdefault(d.actor.key, replace(d.actor, role=None, code=d.actor.key))
+        for d in drafts:
+            if d.type == "ASSAULT" and d.recipient is None and len(foes.get(d.actor.key, ())) == 1:
+                d.recipient = ents[next(iter(foes[d.actor.key]))]
 
     def _claim_of(self, tok: Token, claims: dict[int, tuple[Token, list[Entity]]]) -> tuple[Token, list[Entity]] | None:
         verb = self.syn.clause_verb(tok)

@@ -160,7 +160,7 @@ class FrameReader:
             verb = syn.clause_verb(head)
             if verb.pos_ not in ("VERB", "AUX"):
                 return None
-            if self.data.entries(verb.lemma_, "VERB"):
+            if any(e.type != entry.type and self.matches(e, verb) for e in self.data.entries(verb.lemma_, "VERB")):
                 return None  # 'condamner les attentats': the governor is an event of its own, not a light verb
             return self._resolved(state, syn.subjects(verb), exclude)
         if slot == "place":
@@ -174,6 +174,12 @@ class FrameReader:
             for t in tok.sent:  # 'entre les deux pays' elsewhere in the clause
                 if t.lower_ in self.between and self.reciprocal(state, t.head):
                     return Argument(list(self.reciprocal(state, t.head)), t.head, reciprocal=True)
+            if self.data.cues.get("reciprocal_coordination"):  # 'talks between A and B', 'A and B met'
+                cands = syn.obliques(tok, self.between) + (syn.subjects(tok) if tok.pos_ == "VERB" else [])
+                for c in cands:
+                    ents = self.actors.entities(state, c)
+                    if len({e.key for e in ents}) >= 2:
+                        return Argument(list(ents), c, reciprocal=True)
             return None
         if slot == "partner":
             return self._partner(state, tok, exclude)
