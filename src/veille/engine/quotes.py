@@ -22,6 +22,7 @@ from .quotes_marks import Marked, find_marked
 from .syntax import Syntax
 
 PUNCT_EDGES = ",;:.–—-()"
+INCISE_PUNCT = (",", ";", "(", "–", "—")
 
 
 @dataclass
@@ -56,13 +57,28 @@ class QuoteExtractor:
         self.cues = cues or load_quote_cues(data.lang)
         self.syn = Syntax(data)
         c = self.cues
-        self.speech = c.speech_verbs - c.feeling_verbs
+        single = {v for v in c.speech_verbs if " " not in v}
+        self.speech = single - c.feeling_verbs
+        # 'faire savoir', 'laisser entendre': last word -> words before it; 'se dire': reflexive uses
+        self.multi: dict[str, set[str]] = {}
+        self.reflexive: set[str] = set()
+        for v in c.speech_verbs - single:
+            first, last = v.rsplit(" ", 1)
+            if first.lower() in c.reflexive_clitics or first.endswith("'"):
+                self.reflexive.add(last)
+            else:
+                self.multi.setdefault(last, set()).add(first)
         self.fragment = c.fragment_verbs | self.speech
         self.closers = {cl for _, cl in c.marks} | {o for o, _ in c.marks}
+        self.pronouns = {p.lower() for p in data.cue("personal_pronouns")}
+        self._state: DocActors | None = None
+        self._pronouns: dict[int, list[Entity]] = {}
 
     # ---- public -------------------------------------------------------------------------
     def extract(self, doc: Doc, state: DocActors, doc_id: str) -> list[Quote]:
         text = doc.text
+        self._state = state
+        self._pronouns: dict[int, list[Entity]] = {}
         marked = find_marked(text, self.cues.marks)
         incises = self._incises(doc)
         claims: list[Claim] = []
@@ -100,26 +116,143 @@ class QuoteExtractor:
         if tok is None:
             return None
         if tok.lower_ in self.cues.relative_pronouns and verb is not None and verb.head is not verb:
-            tok = verb.head  # 'le chef de mission, qui considère que ...'
+            tok = verb.head  # 'le chef de mission de MSF pour la Syrie, qui considère que ...'
+            while (self.syn.has(tok, "nmod") or self.syn.has(tok, "appos")) and tok.head is not tok \
+                    and tok.head.pos_ in ("NOUN", "PROPN"):
+                tok = tok.head
         if tok.lower_ in self.cues.impersonal_subjects and not self.actors.entities(state, tok):
             return None
-        ents = self.actors.entities(state, tok)
+        if tok.lower_ in self.cues.relative_pronouns or tok.pos_ == "PRON" and "Rel" in tok.morph.get("PronType"):
+            return None
+        ents = self._antecedent(state, tok) if self._is_pronoun(tok) else self.actors.entities(state, tok)
         text = self._mention(tok)
+        name = self._person_name(state, tok)
         if not ents:
-            name = self._person_name(state, tok)
+            ents = self._fallback(state, tok)
+            if ents and not name:
+                name = self._apposed_name(state, tok)
+        if not ents:
             return Speaker(text=text, key=None, role=None, name=name, keys=[])
         keys: list[str] = []
         for e in ents:
             if e.key and e.key not in keys:
                 keys.append(e.key)
         first = ents[0]
-        return Speaker(text=text, key=first.key, role=first.role, name=first.name if self._is_person(first) else None,
-                       keys=keys)
+        person = first.name if self._is_person(first) else None
+        name = name or (self._apposed_name(state, tok) if not person else None)
+        return Speaker(text=text, key=first.key, role=first.role, name=person or name, keys=keys)
+
+    def _is_pronoun(self, tok: Token) -> bool:
+        return tok.pos_ == "PRON" and tok.lower_.lstrip("-") in self.pronouns
+
+    def _antecedent(self, state: DocActors, tok: Token) -> list[Entity]:
+        """A pronoun speaker ('il a affirmé', 'selon lui', 'a-t-il dit') stands for the last subject
+        before it that resolves to an actor of the same gender; failing that, the actor layer decides."""
+        if tok.i in self._pronouns:
+            return self._pronouns[tok.i]
+        gender = tok.morph.get("Gender")
+        found: list[Entity] = []
+        doc = state.doc
+        for t in reversed(doc[max(0, tok.i - 400):tok.i]):
+            if not (self.syn.has(t, "subj") or self.syn.has(t, "pass_subj")) or t.text.startswith("-t"):
+                continue
+            if t.lower_ in self.cues.relative_pronouns:
+                continue
+            other = t.morph.get("Gender")
+            if gender and other and gender != other and not self._is_pronoun(t):
+                continue
+            ents = self._antecedent(state, t) if self._is_pronoun(t) else (
+                self.actors.entities(state, t) or self._fallback(state, t))
+            ents = [e for e in ents if e.key]
+            if ents:
+                found = ents
+                break
+        found = found or self.actors.entities(state, tok)
+        self._pronouns[tok.i] = found
+        return found
+
+    def _fallback(self, state: DocActors, tok: Token) -> list[Entity]:
+        """A speaker the actor layer does not resolve as a whole: its apposition ('Matthew Rycroft,
+        l'ambassadeur britannique'), then the first actor named inside it ('le bureau de MSF',
+        'un rapport de la CIA', 'le vice-ministre russe')."""
+        apposed = self.syn.kids(tok, "appos") + [c for c in self.syn.kids(tok, "conj")
+                                                 if c.i > 0 and tok.doc[c.left_edge.i - 1].text == ","]
+        for c in apposed:  # 'Matthew Rycroft, l'ambassadeur britannique'
+            ents = self.actors.entities(state, c) or self._inside(state, c)
+            if ents:
+                return ents
+        return self._inside(state, tok) or self._left_context(state, tok) or self._same_noun(state, tok)
+
+    def _inside(self, state: DocActors, tok: Token) -> list[Entity]:
+        skip = self._relative_tokens(tok)
+        for t in tok.subtree:
+            if t.i == tok.i or t.i in skip:
+                continue
+            if t.i in state.matches:
+                ents = self.actors.entities(state, t)
+                if ents:
+                    return ents
+                m = state.matches[t.i].best
+                if m.key:
+                    return [Entity(text=t.text, key=m.key, country=m.country, org=m.org,
+                                   role=m.role if m.kind != "demonym" else None)]
+        return []
+
+    def _left_context(self, state: DocActors, tok: Token) -> list[Entity]:
+        """'L'agence d'information sud-coréenne Yonhap' parsed as a bare name: the words just before it."""
+        if tok.pos_ != "PROPN":
+            return []
+        doc = state.doc
+        for j in range(tok.left_edge.i - 1, max(-1, tok.left_edge.i - 6), -1):
+            t = doc[j]
+            if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                break
+            m = state.matches.get(j)
+            if m is not None and m.best.key:
+                role = state.roles[j][1] if j in state.roles else None
+                for k in range(j, tok.i):
+                    if k in state.roles:
+                        role = state.roles[k][1]
+                        break
+                return [Entity(text=doc[j:tok.i + 1].text, key=m.best.key, country=m.best.country, org=m.best.org,
+                               role=role or (m.best.role if m.best.kind != "demonym" else None))]
+        return []
+
+    def _same_noun(self, state: DocActors, tok: Token) -> list[Entity]:
+        """A definite noun repeated from an earlier, resolved mention: 'L'ONG Human Rights Watch ... l'ONG'."""
+        if tok.pos_ != "NOUN":
+            return []
+        for t in reversed(state.doc[:tok.i]):
+            if t.lemma_ == tok.lemma_ and t.pos_ == "NOUN":
+                ents = self.actors.entities(state, t)
+                if not ents:
+                    for c in self.syn.kids(t, "appos", "flat", "nmod"):
+                        ents = self.actors.entities(state, c) if c.pos_ == "PROPN" else []
+                        if ents:
+                            break
+                if ents:
+                    return ents
+        return []
+
+    def _apposed_name(self, state: DocActors, tok: Token) -> str | None:
+        for c in [tok, *self.syn.kids(tok, "appos"), *self.syn.kids(tok, "flat")]:
+            if c.pos_ == "PROPN" and c.i not in state.matches:
+                return self.actors._name_span(state, c).text
+        return None
+
+    def _relative_tokens(self, tok: Token) -> set[int]:
+        skip: set[int] = set()
+        for t in tok.subtree:
+            if self.syn.has(t, "acl") and t.i > tok.i and any(g.lower_ in self.cues.relative_pronouns for g in t.children):
+                skip.update(x.i for x in t.subtree)
+        return skip
 
     def _is_person(self, ent: Entity) -> bool:
         """Organisations carry their own name; a speaker name is a person's."""
-        return bool(ent.name) and not (ent.org and ent.key == ent.org and ent.role in (None, "IGO", "NGO")
-                                       and ent.name == ent.text)
+        if not ent.name:
+            return False
+        return not any(e.kind in ("org", "acronym", "country", "capital", "metonym")
+                       for e in self.actors.gaz.lookup(ent.name, self.data.lang))
 
     def _person_name(self, state: DocActors, tok: Token) -> str | None:
         if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PER", "PERSON", ""):
@@ -128,11 +261,16 @@ class QuoteExtractor:
 
     def _mention(self, tok: Token) -> str:
         doc = tok.doc
-        skip: set[int] = set()
-        for c in tok.children:
-            if self.syn.has(c, "acl") and c.i > tok.i and any(g.lower_ in self.cues.relative_pronouns for g in c.subtree):
-                skip.update(t.i for t in c.subtree)
+        skip = self._relative_tokens(tok)
         idx = [t.i for t in tok.subtree if t.i not in skip]
+        # stop at the first gap (a skipped relative clause, or a clause the parser hung on the noun)
+        idx.sort()
+        run = [idx[0]]
+        for i in idx[1:]:
+            if i != run[-1] + 1:
+                break
+            run.append(i)
+        idx = [i for i in run if i <= tok.i] + [i for i in run if i > tok.i and not doc[i].pos_ in ("VERB", "AUX")]
         lo, hi = min(idx), max(idx) + 1
         while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
             hi -= 1
@@ -142,7 +280,23 @@ class QuoteExtractor:
 
     # ---- reported clauses: 'X affirme que ...', 'X dit regretter ...' -------------------
     def _is_speech(self, tok: Token) -> bool:
-        return tok.pos_ in ("VERB", "AUX") and tok.lemma_ in self.speech and tok.lemma_ not in self.cues.feeling_verbs
+        if tok.pos_ not in ("VERB", "AUX"):  # a mis-tagged form of a reporting verb with its clause ('avouât que')
+            return tok.lower_ in self.cues.speech_forms and bool(self.syn.kids(tok, "ccomp"))
+        lemma = tok.lemma_
+        if lemma in self.multi:  # 'a fait savoir que'
+            near = [tok.head, *tok.children, *(tok.doc[tok.i - 1:tok.i])]
+            if any(t.lemma_ in self.multi[lemma] for t in near):
+                return True
+        if any(lemma in firsts and self.syn.has(c, "xcomp") and c.lemma_ == last
+               for last, firsts in self.multi.items() for c in tok.children):
+            return True  # the parser may hang the clause on 'faire' rather than on 'savoir'
+        if lemma in self.cues.feeling_verbs:
+            return False
+        return lemma in self.speech or (lemma not in self.cues.fragment_verbs and tok.lower_ in self.cues.speech_forms)
+
+    def _reflexive_speech(self, verb: Token) -> bool:
+        """'se dit optimiste'"""
+        return verb.lemma_ in self.reflexive and any(c.lower_ in self.cues.reflexive_clitics for c in verb.children)
 
     def _clauses(self, doc: Doc) -> list[Claim]:
         out = []
@@ -163,12 +317,21 @@ class QuoteExtractor:
         """Token range [lo, hi) of the clause a reporting verb introduces, without 'que'."""
         comps = self.cues.complementizers
         for c in verb.children:
-            if c.i < verb.i and not self.syn.has(c, "ccomp"):
+            if c.i < verb.i or (c.lemma_ in self.multi and verb.lemma_ in self.multi[c.lemma_]):
                 continue
             marks = [m for m in c.children if self.syn.has(m, "mark") and m.lower_ in comps and m.i < c.i]
             if marks and (self.syn.has(c, "ccomp") or c.dep_ in self._clause_labels()):
                 lo = marks[0].i + 1
                 return lo, self._right(c, verb)
+            if self.syn.has(c, "ccomp") and (c.pos_ in ("VERB", "AUX") or self.syn.kids(c, "cop", "subj")):
+                lo = c.left_edge.i
+                between = [t for t in verb.doc[verb.i + 1:c.i] if t.lower_ in comps]
+                if between:
+                    lo = between[0].i + 1
+                if lo > verb.i:
+                    return lo, self._right(c, verb)
+            if self._reflexive_speech(verb) and c.pos_ in ("ADJ",) and not self.syn.has(c, "subj"):
+                return c.i, self._right(c, verb)
             if c.i > verb.i and self._infinitive(c) and (self.syn.has(c, "xcomp") or self._inf_mark(c)) \
                     and c.dep_ in self._clause_labels() | self.syn._labels.get("xcomp", frozenset()):
                 return c.left_edge.i, self._right(c, verb)
@@ -190,11 +353,23 @@ class QuoteExtractor:
         return hi
 
     def _subject(self, verb: Token) -> Token | None:
-        subj = [s for s in self.syn.subjects(verb) if s.lower_ not in ("-t", "-t-")]
+        subj = [s for s in self.syn.subjects(verb) if s.lower_ not in ("-t", "-t-")
+                and not (s is verb.head and self.syn.has(verb, "acl"))]  # not the noun a participle hangs on
+        inverted = [s for s in subj if s.text.startswith("-") and s.pos_ == "PRON"]
+        if inverted:  # 'a-t-il dit': the clitic, whatever else the parser hung on the verb
+            return inverted[0]
         if subj:
-            return subj[-1] if subj[0].text.startswith("-t") else subj[0]
+            return subj[0]
+        clitics = [c for c in self.syn.kids(verb, "expl", "subj") if c.text.startswith("-") and c.pos_ == "PRON"
+                   and c.lower_ not in ("-t", "-t-")]
+        if clitics:  # 'a-t-il dit' parsed as an expletive subject
+            return clitics[0]
         head = verb.head
-        if head is not verb and (self.syn.has(verb, "advcl") or self.syn.has(verb, "conj")) and head.pos_ in ("VERB", "AUX"):
+        inverted_obj = [c for c in verb.children if c.i > verb.i and self.syn.has(c, "obj") and c.pos_ == "PROPN"]
+        if inverted_obj and not self.syn.kids(verb, "ccomp", "xcomp"):
+            return inverted_obj[0]  # '« ... » a annoncé Erdoğan'
+        if head is not verb and (self.syn.has(verb, "advcl") or self.syn.has(verb, "conj") or self.syn.has(verb, "acl")) \
+                and head.pos_ in ("VERB", "AUX"):
             subj = self.syn.subjects(head)
             if subj:
                 return subj[0]
@@ -215,13 +390,15 @@ class QuoteExtractor:
     def _sources(self, doc: Doc, state: DocActors) -> list[Claim]:
         out = []
         for tok in doc:
-            low = tok.lower_
+            if not self.syn.has(tok, "case"):
+                continue
             phrase_start = tok.i
-            if tok.i > 0 and f"{doc[tok.i - 1].lower_}{low}" in self.cues.source_preps:
-                phrase_start = tok.i - 1
-                low = f"{doc[tok.i - 1].lower_}{low}"
+            low = tok.lower_
+            for part in tok.children:  # 'd'après' as 'd'' + fixed 'après'
+                if part.dep_ == "fixed":
+                    low += part.lower_ if low.endswith(("'", "’")) else " " + part.lower_
             view = low in self.cues.view_preps
-            if not (low in self.cues.source_preps or view) or not self.syn.has(tok, "case"):
+            if not (low in self.cues.source_preps or view):
                 continue
             x = tok.head
             if x.i < tok.i or x.pos_ not in ("NOUN", "PROPN", "PRON"):
@@ -234,7 +411,8 @@ class QuoteExtractor:
                 # 'pour X, ...' is a view only at the head of a sentence, set off by a comma, X an actor
                 if not at_start or phrase_end >= sent.end or doc[phrase_end].text != ",":
                     continue
-                if not (self.actors.entities(state, x) or x.pos_ == "PROPN"):
+                if not (self.actors.entities(state, x) or x.pos_ == "PROPN" or x.lower_ in self.cues.speaker_nouns
+                        or x.lemma_.lower() in self.cues.speaker_nouns):
                     continue
                 if x.lower_ in self.cues.impersonal_subjects:
                     continue
@@ -261,20 +439,32 @@ class QuoteExtractor:
             auxes = [a for a in self.syn.kids(verb, "aux", "aux_pass") if a.i < verb.i]
             first = min([verb.i] + [a.i for a in auxes])
             objs = [c for c in verb.children if self.syn.has(c, "obj") and c.i < verb.i and c.pos_ == "PRON"]
-            comme = [m for m in self.syn.kids(verb, "mark") if m.i < verb.i]
+            comme = [m for m in self.syn.kids(verb, "mark") if m.i < verb.i and m.lower_ in self.cues.incise_marks]
             first = min([first] + [o.i for o in objs] + [m.i for m in comme])
             subj = self._subject(verb)
-            if subj is None or subj.i < first:
+            if subj is None:
                 continue
+            if subj.i < first:
+                lead = subj.left_edge.i
+                if lead == 0 or doc[lead - 1].text not in self.closers and not (
+                        doc[lead - 1].is_punct and lead > 1 and doc[lead - 2].text in self.closers):
+                    continue
+                first = lead
             prev = doc[first - 1] if first > 0 else None
-            if prev is not None and not (prev.is_punct or prev.text in self.closers) and not comme:
+            if not comme and (prev is None or prev.text not in self.closers and prev.text not in INCISE_PUNCT):
                 continue
-            if prev is None and not comme:
+            if subj.i > verb.i and not self._speaker_like(subj):
                 continue
             end = max(subj.right_edge.i, verb.i) + 1
             out.append(Incise(verb, subj, first, end, doc[first:verb.i + 1].text if not comme
                               else doc[comme[0].i:verb.i + 1].text))
         return out
+
+    def _speaker_like(self, tok: Token) -> bool:
+        state = self._state
+        return (tok.pos_ in ("PROPN", "PRON") or tok.lower_ in self.cues.speaker_nouns
+                or tok.lemma_.lower() in self.cues.speaker_nouns or tok.lower_ in self.data.cue("honorifics")
+                or any(t.i in state.matches or t.i in state.roles for t in tok.subtree))
 
     def _incise_claims(self, doc: Doc, incises: list[Incise], marked: list[Marked]) -> list[Claim]:
         """Indirect speech attributed by an incise, when no quotation closes right before it."""

@@ -11,7 +11,8 @@ from typing import Any
 
 from ..errors import E, VeilleError
 
-LIST_KEYS = ("speech_verbs", "feeling_verbs", "fragment_verbs", "complementizers", "source_preps", "view_preps",
+LIST_KEYS = ("speech_verbs", "speech_forms", "feeling_verbs", "speaker_nouns", "reflexive_clitics", "fragment_verbs",
+             "complementizers", "source_preps", "view_preps", "incise_marks",
              "infinitive_marks", "relative_pronouns", "impersonal_subjects")
 INT_KEYS = ("scare_max_words", "fragment_max_words")
 KINDS = ("direct", "indirect", "mixed")
@@ -30,9 +31,13 @@ class QuoteCues:
     lang: str
     marks: tuple[tuple[str, str], ...]
     speech_verbs: frozenset[str]
+    speech_forms: frozenset[str]
+    speaker_nouns: frozenset[str]
+    reflexive_clitics: frozenset[str]
     feeling_verbs: frozenset[str]
     fragment_verbs: frozenset[str]
     complementizers: frozenset[str]
+    incise_marks: frozenset[str]
     source_preps: frozenset[str]
     view_preps: frozenset[str]
     infinitive_marks: frozenset[str]
