@@ -8,11 +8,12 @@ from .eval import eval_command
 from .export import export
 from .extract import extract
 from .ingest import ingest
+from .quotes import quotes
 from .search import search
 from .serve import serve
 from .stories import stories
 
-ALL = [extract, dates]
+ALL = [extract, dates, quotes]
 ALL += [ingest, events, export]
 ALL += [stories]
 ALL += [eval_command]
