@@ -60,6 +60,13 @@ class E(str, Enum):
     E704 = ("Shard file {path} cannot be read on worker {worker}: {reason}. The work directory must be on storage "
             "that the driver and every worker see at the same path: pass --work-dir on shared storage.")
     E705 = "Work directory {path} is not usable: {reason}. Pass a writable --work-dir."
+    # reliability: hostile inputs and limits (E800-E819); E800-E802 reject one input document (DocumentRejected)
+    E800 = ("{where}: no words: {chars} characters but no letter or digit (only punctuation, symbols, "
+            "control or invisible characters).")
+    E801 = ("{where}: {size} bytes, more than the {limit} bytes a {kind} may take with limits.max_doc_chars = "
+            "{chars}; rejected without being parsed. Split the input, or raise max_doc_chars.")
+    E802 = ("{where}: the sentence at character {start} has {tokens} tokens, more than limits.max_sentence_tokens "
+            "= {limit}, and no space to split it at. Raise max_sentence_tokens or fix the text.")
     # analysis, REST API and web UI (E600-E629)
     E600 = "Parameter {param!r} is invalid: {reason}."
     E601 = "Unknown period {value!r} for {param!r}. Allowed: {allowed}."

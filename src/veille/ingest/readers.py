@@ -10,6 +10,12 @@ the path/line and the reason. A bad document never stops the others.
 - `.rss`/`.atom`/`.xml`: a feed; each item is a document (id: the item's id or link).
 - a directory: every supported file below it, recursively, in sorted order.
 - `-`: standard input, as `.jsonl` if every non-empty line is a JSON object, else as text.
+
+Size guard (`max_chars`, the setting limits.max_doc_chars): an input too large to hold a
+document of `max_chars` characters is rejected unread (E801): a text file over 4 bytes per
+character, a JSONL line over 6 (JSON escapes), an HTML page over 8, a feed over 16. Lines are
+read with a bound, so one 50 MB line never sits in memory nor reaches the JSON parser.
+Text with a NUL character or a lone surrogate (invalid Unicode) is rejected (E202).
 """
 from __future__ import annotations
 
@@ -25,6 +31,10 @@ from ..records import Document
 
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".html", ".htm", ".rss", ".atom", ".xml")
 TITLE_MAX_CHARS = 200
+DEFAULT_MAX_CHARS = 1_000_000  # settings.Limits.max_doc_chars; callers pass the configured value
+BYTES_PER_CHAR = {"text file": 4, "JSONL line": 6, "HTML page": 8, "feed": 16}
+_JSONL_SLACK = 1 << 16  # room for the other fields of a line
+_DRAIN = 1 << 20
 
 ReadResult = Document | DocumentRejected
 
@@ -57,6 +67,37 @@ def text_document(text: str, doc_id: str, where: str, date: str | None, lang: st
     return Document(id=doc_id, text=body, date=date, title=title, lang=lang, source=where)
 
 
+def _byte_limit(kind: str, max_chars: int | None) -> int | None:
+    if max_chars is None:
+        return None
+    return max_chars * BYTES_PER_CHAR[kind] + (_JSONL_SLACK if kind == "JSONL line" else 0)
+
+
+def _too_big(where: str, size: int, kind: str, max_chars: int | None) -> DocumentRejected | None:
+    limit = _byte_limit(kind, max_chars)
+    if limit is not None and size > limit:
+        return DocumentRejected(E.E801, where=where, size=size, limit=limit, kind=kind, chars=max_chars)
+    return None
+
+
+def _check_chars(doc: Document) -> Document:
+    """Reject text that cannot be stored or parsed safely: NUL characters, lone surrogates."""
+    where = doc.source or doc.id
+    for name in ("id", "text", "title", "url", "lang", "date"):
+        value = getattr(doc, name, None)
+        if not isinstance(value, str):
+            continue
+        if "\x00" in value:
+            raise DocumentRejected(E.E202, where=where,
+                                   reason=f"binary content (NUL character in {name} at position {value.index(chr(0))})")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise DocumentRejected(E.E202, where=where, reason=f"invalid Unicode in {name}: lone surrogate "
+                                   f"{value[exc.start]!r} at position {exc.start}") from None
+    return doc
+
+
 def _decode(raw: bytes, where: str) -> str:
     if b"\x00" in raw[:8192]:
         raise DocumentRejected(E.E202, where=where, reason="binary content (NUL bytes)")
@@ -66,12 +107,17 @@ def _decode(raw: bytes, where: str) -> str:
         raise DocumentRejected(E.E202, where=where, reason=f"not UTF-8 at byte {exc.start}; convert it with iconv -f latin1 -t utf-8") from None
 
 
-def read_txt(path: Path, date: str | None, lang: str | None) -> Iterator[ReadResult]:
+def read_txt(path: Path, date: str | None, lang: str | None, max_chars: int | None = None) -> Iterator[ReadResult]:
     where = str(path)
     try:
+        big = _too_big(where, path.stat().st_size, "text file", max_chars)
+        if big:
+            raise big
         yield text_document(_decode(path.read_bytes(), where), path.stem, where, date, lang)
     except DocumentRejected as err:
         yield err
+    except OSError as exc:
+        yield DocumentRejected(E.E202, where=where, reason=exc.strerror or str(exc))
 
 
 def jsonl_document(line: str, where: str, date: str | None, lang: str | None, fallback_id: str) -> Document:
@@ -79,6 +125,10 @@ def jsonl_document(line: str, where: str, date: str | None, lang: str | None, fa
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         raise DocumentRejected(E.E203, where=where, reason=exc.msg + f" at column {exc.colno}") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise DocumentRejected(E.E203, where=where, reason=str(exc).split(";")[0]) from None
+    except RecursionError:
+        raise DocumentRejected(E.E203, where=where, reason="nested too deeply") from None
     if not isinstance(obj, dict):
         raise DocumentRejected(E.E203, where=where, reason=f"expected an object, got {type(obj).__name__}")
     text = obj.get("text")
@@ -108,7 +158,26 @@ def read_jsonl_lines(lines: Iterable[str], name: str, stem: str, date: str | Non
             yield err
 
 
-def read_jsonl(path: Path, date: str | None, lang: str | None) -> Iterator[ReadResult]:
+def _bounded_lines(fh, limit: int | None) -> Iterator[bytes | int]:
+    """Lines of a binary file; a line longer than `limit` bytes is skipped unread and
+    given as its size (an int) instead."""
+    while True:
+        raw = fh.readline(-1 if limit is None else limit + 1)
+        if not raw:
+            return
+        if limit is None or len(raw) <= limit or raw.endswith(b"\n"):
+            yield raw
+            continue
+        size = len(raw)
+        while not raw.endswith(b"\n"):
+            raw = fh.readline(_DRAIN)
+            if not raw:
+                break
+            size += len(raw)
+        yield size
+
+
+def read_jsonl(path: Path, date: str | None, lang: str | None, max_chars: int | None = None) -> Iterator[ReadResult]:
     gz = path.name.lower().endswith(".gz")
     stem = path.name[:-len(".jsonl.gz")] if path.name.lower().endswith(".jsonl.gz") else path.stem
     try:
@@ -117,14 +186,24 @@ def read_jsonl(path: Path, date: str | None, lang: str | None) -> Iterator[ReadR
         yield DocumentRejected(E.E202, where=str(path), reason=exc.strerror or str(exc))
         return
     with fh:
-        def lines() -> Iterator[str]:
-            for lineno, raw in enumerate(fh, 1):
-                try:
-                    yield raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
-                except UnicodeDecodeError:
-                    yield "\x00invalid-utf8"  # becomes a JSON error naming the line
+        limit = _byte_limit("JSONL line", max_chars)
         try:
-            yield from read_jsonl_lines(lines(), str(path), stem, date, lang)
+            for lineno, raw in enumerate(_bounded_lines(fh, limit), 1):
+                where = f"{path}:{lineno}"
+                if isinstance(raw, int):
+                    yield DocumentRejected(E.E801, where=where, size=raw, limit=limit, kind="JSONL line", chars=max_chars)
+                    continue
+                try:
+                    line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    yield DocumentRejected(E.E202, where=where, reason=f"not UTF-8 at byte {exc.start} of the line")
+                    continue
+                if not line.strip():
+                    continue
+                try:
+                    yield jsonl_document(line, where, date, lang, f"{stem}-{lineno}")
+                except DocumentRejected as err:
+                    yield err
         except (OSError, EOFError) as exc:  # truncated or corrupt gzip: what was read stands
             yield DocumentRejected(E.E202, where=str(path), reason=f"could not decompress: {exc}")
 
@@ -141,10 +220,13 @@ def read_stdin(date: str | None, lang: str | None) -> Iterator[ReadResult]:
             yield err
 
 
-def read_html(path: Path, date: str | None, lang: str | None) -> Iterator[ReadResult]:
+def read_html(path: Path, date: str | None, lang: str | None, max_chars: int | None = None) -> Iterator[ReadResult]:
     from .web import html_document
     where = str(path)
     try:
+        big = _too_big(where, path.stat().st_size, "HTML page", max_chars)
+        if big:
+            raise big
         yield html_document(path.read_bytes(), path.stem, where, date, lang)
     except DocumentRejected as err:
         yield err
@@ -152,9 +234,13 @@ def read_html(path: Path, date: str | None, lang: str | None) -> Iterator[ReadRe
         yield DocumentRejected(E.E202, where=where, reason=exc.strerror or str(exc))
 
 
-def read_feed(path: Path, date: str | None, lang: str | None) -> Iterator[ReadResult]:
+def read_feed(path: Path, date: str | None, lang: str | None, max_chars: int | None = None) -> Iterator[ReadResult]:
     from .web import feed_documents
     try:
+        big = _too_big(str(path), path.stat().st_size, "feed", max_chars)
+        if big:
+            yield big
+            return
         raw = path.read_bytes()
     except OSError as exc:
         yield DocumentRejected(E.E202, where=str(path), reason=exc.strerror or str(exc))
@@ -201,8 +287,14 @@ def count_documents(paths: Iterable[str]) -> int:
         try:
             if suffix in (".jsonl", ".jsonl.gz"):
                 opener = gzip.open if suffix == ".jsonl.gz" else open
-                with opener(file, "rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
+                with opener(file, "rb") as fh:  # counted by blocks: one huge line never sits in memory
+                    lines, content = 0, False
+                    while block := fh.read(_DRAIN):
+                        for i, part in enumerate(block.split(b"\n")):
+                            if i:  # a line ended before this part
+                                lines, content = lines + content, False
+                            content = content or bool(part.strip())
+                    total += lines + content
             elif _READERS.get(suffix) is read_feed:
                 raw = file.read_bytes()
                 total += max(1, raw.count(b"<item") + raw.count(b"<entry"))
@@ -213,14 +305,23 @@ def count_documents(paths: Iterable[str]) -> int:
     return total
 
 
-def read_paths(paths: Iterable[str], date: str | None = None, lang: str | None = None) -> Iterator[ReadResult]:
-    """Documents from files, directories (recursively) and '-' (stdin), in a stable order."""
+def read_paths(paths: Iterable[str], date: str | None = None, lang: str | None = None,
+               max_chars: int | None = DEFAULT_MAX_CHARS) -> Iterator[ReadResult]:
+    """Documents from files, directories (recursively) and '-' (stdin), in a stable order.
+    `max_chars` (limits.max_doc_chars) bounds what is read; None reads everything."""
     for file in input_files(paths):
         if isinstance(file, str):
-            yield from read_stdin(date, lang)
-            continue
-        reader = _READERS.get(reader_suffix(file))
-        if reader is None:
-            yield DocumentRejected(E.E206, where=str(file), suffix=file.suffix, allowed=", ".join(SUPPORTED_SUFFIXES))
-            continue
-        yield from reader(file, date, lang)
+            items = read_stdin(date, lang)
+        else:
+            reader = _READERS.get(reader_suffix(file))
+            if reader is None:
+                yield DocumentRejected(E.E206, where=str(file), suffix=file.suffix, allowed=", ".join(SUPPORTED_SUFFIXES))
+                continue
+            items = reader(file, date, lang, max_chars)
+        for item in items:
+            if isinstance(item, Document):
+                try:
+                    item = _check_chars(item)
+                except DocumentRejected as err:
+                    item = err
+            yield item

@@ -142,7 +142,7 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
     try:
         report.run_id = store.start_run(paths)
         dedup = _Dedup(store, chunk=commit_every)
-        items = dedup.filter(read_paths(paths, date=date, lang=lang))
+        items = dedup.filter(read_paths(paths, date=date, lang=lang, max_chars=settings.limits.max_doc_chars))
         if workers > 1:
             outputs = parallel_pipe(items, settings, workers, batch_size, make_extractor)
         else:

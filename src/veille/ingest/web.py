@@ -90,8 +90,12 @@ def feed_documents(raw: bytes, stem: str, where: str, date: str | None, lang: st
         reason = str(parsed.get("bozo_exception") or "no <item> or <entry> elements")
         yield DocumentRejected(E.E207, where=where, reason=f"not an RSS/Atom feed with items ({reason})")
         return
+    entries = parsed.entries
+    broken = _xml_error(parsed)
+    if broken:  # feedparser read on past an XML error: the item where it broke may be cut or garbage
+        entries = entries[:-1]
     feed_lang = (parsed.feed.get("language") or "")[:2].lower() or None  # the feed's own language wins
-    for i, entry in enumerate(parsed.entries, 1):
+    for i, entry in enumerate(entries, 1):
         item_where = f"{where}:{i}"
         text = _entry_text(entry)
         if not text:
@@ -103,3 +107,17 @@ def feed_documents(raw: bytes, stem: str, where: str, date: str | None, lang: st
                        title=html_to_text(entry.get("title", "")) or None,
                        lang=feed_lang or lang,
                        url=entry.get("link") or None, source=item_where)
+    if broken:
+        yield DocumentRejected(E.E207, where=where, reason=(
+            f"feed is not well-formed XML ({broken}); read the {len(entries)} item(s) before the error, "
+            f"skipped item {len(parsed.entries)}, which may be cut"))
+
+
+def _xml_error(parsed: Any) -> str | None:
+    """The XML error feedparser recovered from, if any (encoding notices are not errors)."""
+    from xml.sax import SAXException
+
+    exc = parsed.get("bozo_exception")
+    if parsed.get("bozo") and isinstance(exc, SAXException):
+        return str(exc)
+    return None
