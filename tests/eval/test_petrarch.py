@@ -1,0 +1,111 @@
+"""PETRARCH validation files: tolerant reading, CAMEO actor codes -> entity keys, and the
+four scores (CAMEO root, dyad, exact, PLOVER)."""
+from __future__ import annotations
+
+import pytest
+
+from veille.eval.petrarch import (PetrarchReport, PetrSentence, GoldEvent, actor_keys, read_petrarch,
+                                  score_sentence)
+from veille.records import Entity, Event, Evidence
+
+# Not well-formed XML, like the real file: comment lines, a <Sentence> left open, a <Parse> block.
+SAMPLE = """<?xml version='1.0' encoding='utf-8'?>
+<Validation>
+#######  PETRARCH-2 VALIDATION RECORDS  #######
+<Sentences>
+<Sentence category="AFP" date="20080804" id="S1" evaluate="true"/>
+<EventCoding eventcode="042" sourcecode="USAGOV" targetcode="CHN" />
+<Text>
+The US leader
+visited China.
+</Text>
+<Parse>
+1	The	the	DET	DT	_	2	det	_	_
+</Parse>
+<Sentence category="AFP" date="121108" id="S2" evaluate="true">
+<!-- a comment -->
+<EventCoding noevents="True" />
+<Text>
+Nothing happened.
+</Text>
+</Sentence>
+<Sentence category="X" date="20150609" id="S3" evaluate="false"/>
+<EventCoding eventcode="190" sourcecode="RUS" targetcode="UKR" />
+<Text>Skipped.</Text>
+</Sentences>
+</Validation>
+"""
+
+
+def test_reader_tolerates_the_file_format(tmp_path):
+    path = tmp_path / "v.xml"
+    path.write_text(SAMPLE, "utf-8")
+    sents = read_petrarch(path)
+    assert [s.id for s in sents] == ["S1", "S2"]
+    assert sents[0].text == "The US leader visited China."
+    assert sents[0].date == "2008-08-04" and sents[1].date is None
+    assert sents[0].events == [GoldEvent("USAGOV", "CHN", "042")]
+    assert sents[1].events == []
+
+
+@pytest.mark.parametrize("code, keys", [
+    ("USAGOV", {"USA"}), ("RUSMIL", {"RUS"}), ("CHN", {"CHN"}), ("IGOUNO", {"UN", "UNSC", "UNGA"}),
+    ("IGOUNOMIL", {"UN", "UNSC", "UNGA"}), ("IGOUNOIAE", {"IAEA"}), ("IGOEUREEC", {"EU"}), ("IGOWSTNAT", {"NATO"}),
+    ("IMGMUSISI", {"ISIS"}), ("PSEREBHMSGOV", {"PSE", "HAMAS"}), ("---REB", set()), ("---", set()),
+    ("IGOCOPITP", set()),
+])
+def test_actor_codes(code, keys):
+    assert actor_keys(code) == frozenset(keys)
+
+
+def _event(actor: str, recipient: str | None, cameo: str, typ: str, symmetric: bool = False,
+           modality: str = "asserted") -> Event:
+    ent = lambda k: Entity(text=k, key=k, country=k, code=k)  # noqa: E731
+    return Event(doc_id="d", type=typ, cameo=cameo, actor=ent(actor), recipient=ent(recipient) if recipient else None,
+                 date="2024-01-01", date_precision="day", modality=modality, lang="en", symmetric=symmetric,
+                 evidence=Evidence(sentence=0, start=0, end=1, text="t", trigger="t", trigger_start=0, trigger_end=1))
+
+
+def test_scores_exact_dyad_root_and_plover():
+    report = PetrarchReport(files=[])
+    sent = PetrSentence("S", None, "t", [GoldEvent("USAGOV", "CHN", "042"), GoldEvent("RUS", "UKR", "190")])
+    score_sentence(report, sent, [_event("USA", "CHN", "042", "CONSULT"), _event("RUS", "UKR", "195", "ASSAULT"),
+                                  _event("FRA", "DEU", "040", "CONSULT", modality="negated")])
+    s = report.scores
+    assert (s["exact"].tp, s["exact"].fp, s["exact"].fn) == (1, 1, 1)
+    assert (s["plover"].tp, s["plover"].fp, s["plover"].fn) == (2, 0, 0)
+    assert (s["dyad"].tp, s["dyad"].fp, s["dyad"].fn) == (2, 0, 0)
+    assert (s["root"].tp, s["root"].fp, s["root"].fn) == (2, 0, 0)
+    assert s["plover_type"].f1 == 1.0
+
+
+def test_symmetric_events_count_both_ways_and_noevents_count_false_positives():
+    report = PetrarchReport(files=[])
+    both = PetrSentence("A", None, "t", [GoldEvent("BRA", "USA", "040"), GoldEvent("USA", "BRA", "040")])
+    score_sentence(report, both, [_event("USA", "BRA", "040", "CONSULT", symmetric=True)])
+    assert report.scores["exact"].tp == 2 and report.scores["exact"].fp == 0
+    score_sentence(report, PetrSentence("B", None, "t", []), [_event("FRA", "RWA", "111", "ACCUSE")])
+    assert report.scores["exact"].fp == 1
+    assert report.sentences == 2 and report.gold_events == 2
+
+
+def test_unknown_actor_never_matches_a_key():
+    report = PetrarchReport(files=[])
+    score_sentence(report, PetrSentence("C", None, "t", [GoldEvent("---REB", "SYR", "190")]),
+                   [_event("SYR", "SYR", "190", "ASSAULT")])
+    assert report.scores["exact"].tp == 0 and report.scores["exact"].fn == 1
+
+
+@pytest.mark.model
+def test_veille_eval_dispatches_xml(shared):
+    from click.testing import CliRunner
+
+    from veille.cli.main import cli
+    path = shared / "data" / "gold" / "en" / "PETR2_GSR_validation.xml"
+    res = CliRunner().invoke(cli, ["eval", str(path), "--json"])
+    assert res.exit_code == 0, res.output
+    import json
+    out = json.loads(res.output[res.output.index("{"):])
+    assert out["petrarch"]["sentences"] == 78
+    for key in ("root", "dyad", "exact", "plover", "plover_type"):
+        assert 0.0 <= out["petrarch"][key]["f1"] <= 1.0
