@@ -3,6 +3,7 @@ process, send N requests (by default 1,000: /events with filters and /dyads/{a}/
 one at a time over one keep-alive connection, and print median and p95 latency.
 
     .venv/bin/python bench/api_latency.py --db veille-demo.duckdb --requests 1000
+    .venv/bin/python bench/api_latency.py --db /tmp/synth.duckdb --synthetic 100000   # builds it first
 
 Request parameters are drawn (seeded) from the database's own most active entities,
 dyads and event types, so filters hit real rows. Traffic goes to 127.0.0.1 only; the
@@ -23,6 +24,49 @@ import time
 from urllib.parse import urlencode
 
 import duckdb
+
+
+def build_synthetic(db: str, n_events: int, seed: int) -> None:
+    """A database of `n_events` hand-made events (no NLP): 10 events per document, 20
+    countries, 16 PLOVER types, days over 2015-2018. For latency at scale only."""
+    import datetime as dt
+
+    from veille.ontology.model import PLOVER_TYPES
+    from veille.records import Document, DocumentResult, Entity, Event, Evidence
+    from veille.store import Store
+
+    rng = random.Random(seed)
+    keys = ["FRA", "RUS", "USA", "DEU", "GBR", "CHN", "UKR", "SYR", "TUR", "IRN", "ISR", "EGY", "MLI", "DZA",
+            "MAR", "ITA", "ESP", "BEL", "CAN", "JPN"]
+    quads = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+             "REQUEST": 1, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 3, "SANCTION": 4, "MOBILIZE": 4,
+             "COERCE": 4, "ASSAULT": 4}
+    sentence = "Le pays A fait quelque chose au pays B. "
+    with Store.open(db) as store:
+        batch = []
+        for d in range(n_events // 10):
+            day = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(4 * 365))
+            text = f"Dépêche {d}. " + sentence * 10
+            doc = Document(id=f"synth-{d}", text=text, date=day.isoformat(), title=f"Dépêche {d}", lang="fr")
+            events = []
+            for i in range(10):
+                a, b = rng.sample(keys, 2)
+                kind = rng.choice(PLOVER_TYPES)
+                start = len(f"Dépêche {d}. ") + i * len(sentence)
+                ev = Event(doc_id=doc.id, type=kind, cameo="010", actor=Entity(text=a, key=a),
+                           recipient=Entity(text=b, key=b), date=day.isoformat(), date_precision="day",
+                           modality="asserted", lang="fr", quad_class=quads[kind],
+                           score=rng.uniform(-10, 10), goldstein=rng.uniform(-10, 10),
+                           evidence=Evidence(sentence=i + 1, start=start, end=start + len(sentence) - 1,
+                                             text=sentence[:-1], trigger="fait", trigger_start=start + 9,
+                                             trigger_end=start + 13))
+                ev.assign_id()
+                events.append(ev)
+            batch.append(DocumentResult(document=doc, lang="fr", events=events))
+            if len(batch) == 1000:
+                store.add_results(batch)
+                batch = []
+        store.add_results(batch)
 
 
 def free_port() -> int:
@@ -101,7 +145,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--warmup", type=int, default=20, help="requests sent first and not counted")
     ap.add_argument("--max-seconds", type=float, default=300, help="stop early after this long")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--synthetic", type=int, default=0, metavar="N",
+                    help="first build --db (which must not exist) with N hand-made events")
     args = ap.parse_args(argv)
+    if args.synthetic:
+        if os.path.exists(args.db):
+            sys.exit(f"{args.db} exists; --synthetic builds a new database")
+        build_synthetic(args.db, args.synthetic, args.seed)
 
     space = sample_space(args.db)
     plan = make_requests(space, args.requests + args.warmup, args.seed)

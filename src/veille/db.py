@@ -74,7 +74,7 @@ class Database:
 
         from .analysis import top_actors
         return pd.DataFrame(top_actors(self.store, limit=limit)["entities"],
-                            columns=["key", "events", "as_actor", "as_recipient", "name"])
+                            columns=["key", "events", "as_actor", "as_recipient", "top_name"])
 
     def dyads(self, limit: int = 20) -> pd.DataFrame:
         """Most active dyads (unordered pairs): a, b, events, a_to_b, b_to_a, means."""

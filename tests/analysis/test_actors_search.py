@@ -10,7 +10,7 @@ from veille.errors import VeilleError
 def test_top_actors_and_dyads(test_db):
     found = top_actors(test_db, limit=10)
     fra = found["entities"][0]
-    assert (fra["key"], fra["events"], fra["as_actor"], fra["as_recipient"], fra["name"]) == ("FRA", 7, 4, 3, "France")
+    assert (fra["key"], fra["events"], fra["as_actor"], fra["as_recipient"], fra["top_name"]) == ("FRA", 7, 4, 3, "France")
     assert found["dyads"][0] == {"a": "FRA", "b": "RUS", "events": 6, "a_to_b": 4, "b_to_a": 2,
                                  "mean_goldstein": pytest.approx(-7 / 6, abs=1e-3),
                                  "mean_score": pytest.approx(-11 / 6, abs=1e-3)}

@@ -217,3 +217,12 @@ def test_missing_database_fails_at_build(tmp_path):
     with pytest.raises(VeilleError) as err:
         create_app(tmp_path / "none.duckdb", load_settings())
     assert err.value.code.name == "E008"
+
+
+def test_concurrent_requests_each_get_their_own_cursor(client):
+    from concurrent.futures import ThreadPoolExecutor
+    urls = ["/events?actor=FRA", "/dyads/FRA/RUS?by=week", "/actors", "/search?q=russie", "/ui/documents/doc-1"] * 10
+    with ThreadPoolExecutor(8) as pool:
+        responses = list(pool.map(client.get, urls))
+    assert [r.status_code for r in responses] == [200] * len(urls)
+    assert len({r.text for r in responses if r.url.path == "/events"}) == 1

@@ -15,7 +15,7 @@ WITH mentions AS (
     FROM events WHERE recipient_key IS NOT NULL
 )
 SELECT key, count(*) AS events, sum(as_actor) AS as_actor, sum(as_recipient) AS as_recipient,
-       coalesce(mode(name), mode(text)) AS name
+       coalesce(mode(name), mode(text)) AS top_name
 FROM mentions GROUP BY key ORDER BY events DESC, key LIMIT ?"""
 
 _DYADS = """
@@ -29,7 +29,9 @@ GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?"""
 
 def top_actors(store_or_path: StoreOrPath, limit: int = 20) -> dict[str, list[dict[str, Any]]]:
     """{"entities": [...], "dyads": [...]}, most events first. Entities count events as
-    actor or recipient; dyads are unordered pairs with counts in each direction."""
+    actor or recipient; `top_name` is the most frequent canonical name (else mention)
+    among its events, e.g. the head of state for a country key. Dyads are unordered
+    pairs (a < b) with counts in each direction."""
     with opened(store_or_path) as store:
         entities = rows(store, _ENTITIES, [int(limit)])
         dyads = rows(store, _DYADS, [int(limit)])

@@ -28,9 +28,9 @@ def actors(db_path: str, limit: int, fmt: str) -> None:
     if fmt == "json":
         write_lines([json.dumps(found, ensure_ascii=False)])
         return
-    ents = [[e["key"], str(e["events"]), str(e["as_actor"]), str(e["as_recipient"]), e["name"] or ""]
+    ents = [[e["key"], str(e["events"]), str(e["as_actor"]), str(e["as_recipient"]), e["top_name"] or ""]
             for e in found["entities"]]
     dyads = [[f"{d['a']}/{d['b']}", str(d["events"]), str(d["a_to_b"]), str(d["b_to_a"]),
               "" if d["mean_goldstein"] is None else f"{d['mean_goldstein']:.2f}"] for d in found["dyads"]]
-    write_lines(["Entities", *_table(("key", "events", "as_actor", "as_recipient", "name"), ents), "",
+    write_lines(["Entities", *_table(("key", "events", "as_actor", "as_recipient", "most frequent name"), ents), "",
                  "Dyads", *_table(("dyad", "events", "a->b", "b->a", "mean_goldstein"), dyads)])

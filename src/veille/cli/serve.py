@@ -13,11 +13,14 @@ from .common import settings_from
 @click.option("--port", type=click.IntRange(0, 65535), default=None, help="Port (default from settings: 8765).")
 @click.pass_context
 def serve(ctx: click.Context, db_path: str, host: str | None, port: int | None) -> None:
-    """Serve the REST API (OpenAPI schema at /openapi.json, docs at /docs) and the web UI
-    at / over a database opened read-only. Stop with Ctrl-C.
+    """Serve the REST API (OpenAPI schema at /openapi.json) and the web UI at / over a
+    database opened read-only (an ingest into the same file must wait). Stop with Ctrl-C.
 
     Example: veille serve --db news.duckdb --port 8765   # then open http://127.0.0.1:8765/
     """
     from ..api import run_server
     settings = settings_from(ctx)
+    host = host or settings.serve.host
+    port = settings.serve.port if port is None else port
+    click.echo(f"veille: serving {db_path} (read-only) on http://{host}:{port}/  (Ctrl-C to stop)", err=True)
     run_server(db_path, settings, host=host, port=port)

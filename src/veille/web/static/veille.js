@@ -118,10 +118,10 @@
     api("/actors?limit=50").then(function (data) {
       show(el("h1", { text: "Actors" }), el("div", { "class": "cols" },
         el("section", null, el("h2", { text: "Most active entities" }), el("table", null,
-          el("thead", null, el("tr", null, el("th", { text: "key" }), el("th", { text: "name" }), el("th", { "class": "num", text: "events" }),
+          el("thead", null, el("tr", null, el("th", { text: "key" }), el("th", { text: "most frequent name" }), el("th", { "class": "num", text: "events" }),
             el("th", { "class": "num", text: "as actor" }), el("th", { "class": "num", text: "as recipient" }))),
           el("tbody", null, data.entities.map(function (e) {
-            return el("tr", null, el("td", null, el("a", { href: "#/actor/" + enc(e.key), text: e.key })), el("td", { text: e.name || "" }),
+            return el("tr", null, el("td", null, el("a", { href: "#/actor/" + enc(e.key), text: e.key })), el("td", { text: e.top_name || "" }),
               el("td", { "class": "num", text: e.events }), el("td", { "class": "num", text: e.as_actor }), el("td", { "class": "num", text: e.as_recipient }));
           })))),
         el("section", null, el("h2", { text: "Most active dyads" }), dyadTable(data.dyads))));
@@ -145,7 +145,7 @@
       .then(function (r) {
         var me = r[0].entities.filter(function (e) { return e.key === key; })[0];
         var dyads = r[0].dyads.filter(function (d) { return d.a === key || d.b === key; });
-        show(el("h1", null, key, me && me.name ? el("span", { "class": "meta", text: " " + me.name }) : null),
+        show(el("h1", null, key, me && me.top_name ? el("span", { "class": "meta", text: " most often: " + me.top_name }) : null),
           el("p", { "class": "meta", text: me ? me.events + " events: " + me.as_actor + " as actor, " + me.as_recipient + " as recipient" : "No events." }),
           el("h2", { text: "Dyads" }), dyadTable(dyads),
           el("h2", { text: "As actor (first " + PAGE + ")" }), eventsTable(r[1]),
