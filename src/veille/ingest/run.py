@@ -49,6 +49,7 @@ class IngestReport:
     rejects: list[DocumentRejected] = field(default_factory=list)
     elapsed: float = 0.0
     workers: int = 1
+    stories: int | None = None  # stories in the database after the run (docs/stories.md)
 
     @property
     def docs_per_second(self) -> float:
@@ -113,6 +114,13 @@ def _check_paths(paths: Sequence[str]) -> None:
     for p in paths:
         if p != "-" and not Path(p).exists():
             raise VeilleError(E.E007, path=p)
+
+
+def _rebuild_stories(store: Store) -> int:
+    """Regroup all events into stories (veille.analysis.stories; only new events are
+    encoded). Done at the end of every run, so stories always match the events."""
+    from ..analysis.stories import build_stories
+    return build_stories(store).stories
 
 
 def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | None = None,
@@ -181,6 +189,7 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
                     rejected=len(report.rejects), events=report.events + sum(len(r.events) for r in pending),
                     elapsed=time.monotonic() - started, total=total))
         flush()
+        report.stories = _rebuild_stories(store)
         report.duplicates += dedup.duplicates
         report.elapsed = time.monotonic() - started
         store.finish_run(report.run_id, "finished")
