@@ -183,13 +183,11 @@ def test_a_month_precision_mention_does_not_bridge_distant_days(tmp_path, encode
     assert set(groups) == {frozenset({"month", "early"}), frozenset({"late"})}
 
 
-def test_cli_build_then_list(tmp_path, encoder):
+def test_cli_lists_stories(tmp_path, encoder):
     path = tmp_path / "s.duckdb"
-    with store_with(path, corpus()):
-        pass
+    with store_with(path, corpus()) as store:
+        build_stories(store, encoder)
     runner = CliRunner()
-    built = runner.invoke(cli, ["stories", "--db", str(path)])
-    assert built.exit_code == 0, built.output
     out = runner.invoke(cli, ["events", "--db", str(path), "--stories", "--format", "jsonl"])
     assert out.exit_code == 0, out.output
     lines = [json.loads(x) for x in out.stdout.splitlines()]
@@ -200,6 +198,43 @@ def test_cli_build_then_list(tmp_path, encoder):
     csv_out = runner.invoke(cli, ["events", "--db", str(path), "--stories", "--format", "csv", "--limit", "1"])
     assert csv_out.stdout.splitlines()[0].startswith("story_id,type,actor,recipient")
     assert len(csv_out.stdout.splitlines()) == 2
+
+
+class FakeExtractor:
+    """One CONSULT event per document: its first sentence, FRA meets DEU (no spaCy)."""
+
+    def __init__(self, settings) -> None:
+        self.settings = settings
+
+    def pipe(self, docs, batch_size=None):
+        for d in docs:
+            sentence = d.text.split(" | ")[0]
+            ev = Event(doc_id=d.id, type="CONSULT", cameo="040", actor=Entity(**FRA), recipient=Entity(**DEU),
+                       date=d.date, date_precision="day", modality="asserted", lang=d.lang or "fr", symmetric=True,
+                       evidence=Evidence(sentence=0, start=0, end=len(sentence), text=sentence, trigger="met"))
+            ev.assign_id()
+            yield DocumentResult(document=d, lang=d.lang or "fr", events=[ev])
+
+
+def test_ingest_rebuilds_stories_at_the_end_of_each_run(tmp_path, encoder):
+    from veille.ingest.run import ingest
+    from veille.settings import load_settings
+
+    lines = [dict(id="wire", text=WIRE + " | suite", date="2017-05-15", url="https://agence.example/1"),
+             dict(id="english", text=ENGLISH + " | more", date="2017-05-15", lang="en", url="https://wire.example/2"),
+             dict(id="later", text=LATER + " | suite", date="2017-05-29", url="https://agence.example/3")]
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(json.dumps(lines[0]) + "\n" + json.dumps(lines[2]) + "\n", "utf-8")
+    second.write_text(json.dumps(lines[1]) + "\n", "utf-8")
+    settings = load_settings()
+    steps, once = tmp_path / "steps.duckdb", tmp_path / "once.duckdb"
+    assert ingest([str(first)], str(steps), settings, make_extractor=FakeExtractor).stories == 2
+    assert ingest([str(second)], str(steps), settings, make_extractor=FakeExtractor).stories == 2
+    assert ingest([str(second), str(first)], str(once), settings, make_extractor=FakeExtractor).stories == 2
+    with Store.open(steps, read_only=True) as a, Store.open(once, read_only=True) as b:
+        assert is_fresh(a) and is_fresh(b)
+        assert [s.to_dict() for s in stories(a)] == [s.to_dict() for s in stories(b)]
+        assert [s.doc_ids for s in stories(a)] == [["wire", "english"], ["later"]]
 
 
 def test_encoder_loads_from_its_wheel_without_network(monkeypatch):

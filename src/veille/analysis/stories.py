@@ -1,7 +1,8 @@
 """Stories: one occurrence reported by several articles, in any language.
 
 `build_stories(store)` groups every stored event (see `stories_group` for the rule),
-and writes the stories in one transaction; it always regroups all events, so building
+and writes the stories in one transaction (`veille.ingest.run.ingest` calls it at the
+end of every run); it always regroups all events, so building
 after each ingest gives exactly what one build at the end would. Evidence embeddings
 are cached in the database per encoder, so a rebuild only encodes new events.
 `stories(store, **filters)` reads them back; when the stored stories are missing or
@@ -209,8 +210,8 @@ def stories(store: Store, actor: str | None = None, recipient: str | None = None
     if is_fresh(store, params, encoder.name if encoder else None):
         found = [Story(**r) for r in store.story_records()]
     else:
-        log.warning("stories of %s are missing or stale; grouping in memory (run: veille stories --db %s)",
-                    store.path, store.path)
+        log.warning("stories of %s are missing or stale (an ingest was interrupted?); grouping in memory. "
+                    "Run the ingest again to store them.", store.path)
         found, _ = compute_stories(store, encoder, params)
     kept = [s for s in found if s.mentions >= min_mentions and _matches(s, actor, recipient, query)]
     end = None if limit is None else offset + limit

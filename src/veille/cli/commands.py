@@ -11,11 +11,9 @@ from .ingest import ingest
 from .quotes import quotes
 from .search import search
 from .serve import serve
-from .stories import stories
 
 ALL = [extract, dates, quotes]
 ALL += [ingest, events, export]
-ALL += [stories]
 ALL += [eval_command]
 ALL += [demo]
 ALL += [dyad, actors, search, serve]

@@ -59,7 +59,8 @@ WRITERS: dict[str, Callable[[list[dict[str, Any]]], None]] = {"table": _table, "
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N events.")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N events.")
 @click.option("--stories", "as_stories", is_flag=True,
-              help="List stories (events reported by several articles, grouped; see veille stories) instead.")
+              help="List stories instead: events reported by several articles, in any language, grouped "
+                   "(built at the end of each veille ingest; docs/stories.md).")
 def events(db_path: str, actor: str | None, recipient: str | None, type_: str | None, since: str | None,
            until: str | None, fmt: str, limit: int | None, offset: int, as_stories: bool) -> None:
     """Print stored events, oldest first, filtered by dyad, type and date.

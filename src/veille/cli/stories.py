@@ -1,5 +1,5 @@
-"""`veille stories`: group stored events into stories (wraps
-`veille.analysis.stories.build_stories`); also the writers of `veille events --stories`."""
+"""Writers of `veille events --stories` (stories are built at the end of each
+`veille ingest`, see `veille.analysis.stories`)."""
 from __future__ import annotations
 
 import csv
@@ -9,8 +9,7 @@ from typing import Any, Callable
 
 import click
 
-from ..analysis.stories import Story, build_stories
-from ..store import Store
+from ..analysis.stories import Story
 from .common import write_lines
 
 TABLE_TEXT_CHARS = 70
@@ -45,18 +44,3 @@ def _table(found: list[Story]) -> None:
 
 
 STORY_WRITERS: dict[str, Callable[[list[Story]], None]] = {"table": _table, "jsonl": _jsonl, "csv": _csv}
-
-
-@click.command("stories")
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="Database written by veille ingest.")
-def stories(db_path: str) -> None:
-    """Group the database's events into stories (one occurrence reported by several
-    articles, in any language) and store them; run it after each ingest. Read them
-    with veille events --stories.
-
-    Example: veille stories --db news.duckdb
-    """
-    with Store.open(db_path) as store:
-        report = build_stories(store)
-    click.echo(f"{report.events} event(s) in {report.stories} story(ies), {report.multi} with more than one event; "
-               f"{report.encoded} sentence(s) encoded ({report.encoder})", err=True)
