@@ -138,6 +138,8 @@ class FrameReader:
                 # 'la visite du ministre ... à Pyongyang': the nmod may hang off a sibling nmod
                 for c in syn.kids(tok, "nmod"):
                     cands += syn.obliques(c, preps)
+                if self.data.cues.get("light_verb_obliques") and syn.has(tok, "obj"):
+                    cands += syn.obliques(tok.head, preps)
             return self._resolved(state, cands, exclude)
         if slot == "poss":
             dets = [c for c in tok.children if "Yes" in c.morph.get("Poss")]

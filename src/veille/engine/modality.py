@@ -64,6 +64,8 @@ class ModalityDetector:
             return "future"
         if any(c.lemma_ in self.hypo_gov and self._conditional(c) for c in self.syn.kids(verb, "aux")):
             return "hypothetical"
+        if any(c.lemma_ in self.data.cue("hypothetical_aux") for c in self.syn.kids(verb, "aux")):
+            return "hypothetical"
         if self.syn.tense(verb) == "future":
             return "future"
         if complement_of is not None:
@@ -92,6 +94,8 @@ class ModalityDetector:
         for tok in sent:
             if tok.lower_ in self.attrib_preps and self.syn.has(tok, "case"):
                 return tok.head, False
+            if tok.lower_ in self.attrib_preps and self.syn.obliques(tok):  # the cue heads its object ('according to X')
+                return self.syn.obliques(tok)[0], False
         # '..., a indiqué X' / 'cité par X' anywhere in the sentence, not governing the trigger's subject
         for tok in sent:
             if tok.lemma_ in self.speech and tok.pos_ == "VERB" and tok.i > verb.i and tok is not trigger:

@@ -86,6 +86,11 @@ class Syntax:
         head = verb.head
         if head is verb:
             return []
+        if verb.dep_ in self._pobj and head.head is not head:  # 'accused X of supplying': the preposition's governor
+            objs = self.kids(head.head, "obj") or self.kids(head.head, "iobj")
+            if objs and self._object_control(head.head):
+                return objs
+            return self.subjects(head.head, seen)
         if self.has(verb, "conj") and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head, seen)
         infinitive = any("Inf" in t.morph.get("VerbForm") for t in (verb, *self.kids(verb, "aux", "aux_pass")))
