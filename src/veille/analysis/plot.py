@@ -20,6 +20,7 @@ def plot_dyad(frame: pd.DataFrame, a: str, b: str, out: str | os.PathLike[str], 
     to `out`; return the path."""
     import matplotlib
     matplotlib.use("Agg", force=True)
+    from matplotlib import ticker
     from matplotlib.figure import Figure  # no pyplot: no global figure state
 
     by = frame.attrs.get("by", "month")
@@ -41,7 +42,8 @@ def plot_dyad(frame: pd.DataFrame, a: str, b: str, out: str | os.PathLike[str], 
                     label=f"{direction.replace('->', ' → ')}", color="#333333" if sign == 1 else "#888888")
     top.axhline(0, color="black", linewidth=0.8)
     top.set_ylabel(f"events per {by}\n(↑ {a} → {b}, ↓ {b} → {a})")
-    top.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{abs(v):g}"))
+    top.yaxis.set_major_locator(ticker.MaxNLocator(integer=True))
+    top.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: f"{abs(v):g}"))
     top.legend(title="quad class", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
     top.grid(axis="y", alpha=0.3)
     bottom.axhline(0, color="black", linewidth=0.5)
