@@ -88,7 +88,7 @@ class QuoteExtractor:
         claims = self._dedupe(claims)
         used: set[int] = set()
         for cl in claims:  # quoted words inside reported speech: mixed (or direct when they are all of it)
-            inside = [m for m in marked if cl.start <= m.open and m.close < cl.end + 1]
+            inside = [m for m in marked if cl.start <= m.open and m.close < cl.end + 1 and not self._is_name(text, m)]
             if inside:
                 cl.marked = inside
                 used.update(m.open for m in inside)
@@ -115,9 +115,11 @@ class QuoteExtractor:
     def speaker(self, state: DocActors, tok: Token | None, verb: Token | None = None) -> Speaker | None:
         if tok is None:
             return None
-        if tok.lower_ in self.cues.relative_pronouns and verb is not None and verb.head is not verb:
+        relative = verb is not None and verb.head.i != verb.i and (
+            tok.lower_ in self.cues.relative_pronouns or (tok.i == verb.head.i and self.syn.has(verb, "acl")))
+        if relative:
             tok = verb.head  # 'le chef de mission de MSF pour la Syrie, qui considère que ...'
-            while (self.syn.has(tok, "nmod") or self.syn.has(tok, "appos")) and tok.head is not tok \
+            while (self.syn.has(tok, "nmod") or self.syn.has(tok, "appos")) and tok.head.i != tok.i \
                     and tok.head.pos_ in ("NOUN", "PROPN"):
                 tok = tok.head
         if tok.lower_ in self.cues.impersonal_subjects and not self.actors.entities(state, tok):
@@ -335,6 +337,21 @@ class QuoteExtractor:
             if c.i > verb.i and self._infinitive(c) and (self.syn.has(c, "xcomp") or self._inf_mark(c)) \
                     and c.dep_ in self._clause_labels() | self.syn._labels.get("xcomp", frozenset()):
                 return c.left_edge.i, self._right(c, verb)
+        return self._surface_complement(verb)
+
+    def _surface_complement(self, verb: Token) -> tuple[int, int] | None:
+        """When the parse hides the clause: 'que' right after the verb (adverbs aside) opens it,
+        and it runs to the end of the sentence."""
+        doc = verb.doc
+        sent_end = verb.sent.end
+        for j in range(verb.i + 1, min(verb.i + 4, sent_end)):
+            t = doc[j]
+            if t.lower_ in self.cues.complementizers:
+                if j + 1 < sent_end:
+                    return j + 1, sent_end
+                return None
+            if t.pos_ not in ("ADV",) and not t.is_punct:
+                return None
         return None
 
     def _clause_labels(self) -> frozenset[str]:
@@ -354,13 +371,18 @@ class QuoteExtractor:
 
     def _subject(self, verb: Token) -> Token | None:
         subj = [s for s in self.syn.subjects(verb) if s.lower_ not in ("-t", "-t-")
-                and not (s is verb.head and self.syn.has(verb, "acl"))]  # not the noun a participle hangs on
+                and not (s.i == verb.head.i and self._participle(verb))]  # not the noun a participle hangs on
         inverted = [s for s in subj if s.text.startswith("-") and s.pos_ == "PRON"]
         if inverted:  # 'a-t-il dit': the clitic, whatever else the parser hung on the verb
             return inverted[0]
         if subj:
             return subj[0]
-        clitics = [c for c in self.syn.kids(verb, "expl", "subj") if c.text.startswith("-") and c.pos_ == "PRON"
+        if any(m.lower_ in self.cues.incise_marks for m in self.syn.kids(verb, "mark")) and verb.i + 1 < len(verb.doc):
+            nxt = verb.doc[verb.i + 1]  # 'comme le précise l'ambassadeur': the subject follows the verb
+            nxt = nxt.head if nxt.pos_ == "DET" else nxt
+            if nxt.pos_ in ("NOUN", "PROPN") and nxt.i > verb.i:
+                return nxt
+        clitics = [c for c in self.syn.kids(verb, "expl", "subj", "pass_subj") if c.text.startswith("-") and c.pos_ == "PRON"
                    and c.lower_ not in ("-t", "-t-")]
         if clitics:  # 'a-t-il dit' parsed as an expletive subject
             return clitics[0]
@@ -368,16 +390,23 @@ class QuoteExtractor:
         inverted_obj = [c for c in verb.children if c.i > verb.i and self.syn.has(c, "obj") and c.pos_ == "PROPN"]
         if inverted_obj and not self.syn.kids(verb, "ccomp", "xcomp"):
             return inverted_obj[0]  # '« ... » a annoncé Erdoğan'
-        if head is not verb and (self.syn.has(verb, "advcl") or self.syn.has(verb, "conj") or self.syn.has(verb, "acl")) \
-                and head.pos_ in ("VERB", "AUX"):
-            subj = self.syn.subjects(head)
-            if subj:
-                return subj[0]
+        if head.i != verb.i and (self.syn.has(verb, "advcl") or self.syn.has(verb, "conj") or self.syn.has(verb, "acl")):
+            for anc in [head, *self.syn.governors(head)][:4]:  # 'en évoquant', '..., indiquant': the main clause's subject
+                if anc.pos_ in ("VERB", "AUX"):
+                    subj = self.syn.subjects(anc)
+                    if subj:
+                        return subj[0]
+                    break
         if verb.i + 1 < len(verb.doc):  # an inverted subject parsed as object: 'a déclaré Szydło'
             for c in verb.children:
                 if c.i > verb.i and self.syn.has(c, "obj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
                     return c
         return None
+
+    def _participle(self, verb: Token) -> bool:
+        """'..., indiquant les avoir arrêtées': a participle, not a relative clause."""
+        return self.syn.has(verb, "acl") and "Part" in verb.morph.get("VerbForm") and not any(
+            c.lower_ in self.cues.relative_pronouns for c in verb.children)
 
     def _cue(self, verb: Token, extra: Token | None = None) -> str:
         doc = verb.doc
@@ -404,7 +433,9 @@ class QuoteExtractor:
             if x.i < tok.i or x.pos_ not in ("NOUN", "PROPN", "PRON"):
                 continue
             sent = tok.sent
-            phrase_end = x.right_edge.i + 1
+            phrase_end = self._phrase_end(doc, x)
+            if not self._speaker_like(x):
+                continue
             at_start = all(t.is_punct or t.is_space or self.syn.has(t, "cc") or self.syn.has(t, "advmod")
                            for t in doc[sent.start:phrase_start])
             if view:
@@ -429,6 +460,18 @@ class QuoteExtractor:
 
     def _after_incise_or_mark(self, doc: Doc, lo: int, hi: int) -> int:
         return lo
+
+    def _phrase_end(self, doc: Doc, x: Token) -> int:
+        """End of the 'selon X' phrase: X's subtree, cut at the first comma outside brackets."""
+        end = x.right_edge.i + 1
+        depth = 0
+        for j in range(x.i + 1, end):
+            t = doc[j].text
+            depth += t == "("
+            depth -= t == ")"
+            if depth <= 0 and t == ",":
+                return j
+        return end
 
     # ---- incises: '..., a indiqué X' ----------------------------------------------------
     def _incises(self, doc: Doc) -> list[Incise]:
@@ -551,16 +594,21 @@ class QuoteExtractor:
                     return Claim("direct", m.inner_start, m.inner_end, subj, self._cue(tok), tok)
         return None
 
+    def _is_name(self, text: str, m: Marked) -> bool:
+        """« État islamique », « Bouclier de l'Euphrate »: a short capitalised phrase is a name, not a quote."""
+        inner = text[m.inner_start:m.inner_end]
+        return inner[:1].isupper() and m.words(text) <= self.cues.scare_max_words and not inner.endswith(("!", "?"))
+
     def _fragment(self, doc: Doc, state: DocActors, m: Marked) -> Claim | None:
         """A quoted fragment inside a sentence whose verb attributes it: 'a qualifié les frappes d'« agression »'."""
         span = doc.char_span(m.inner_start, m.inner_end, alignment_mode="expand")
-        if span is None or m.words(doc.text) > self.cues.fragment_max_words:
+        if span is None or m.words(doc.text) > self.cues.fragment_max_words or self._is_name(doc.text, m):
             return None
         inner = {t.i for t in span}
         tok = span.root
         for _ in range(5):
             head = tok.head
-            if head is tok:
+            if head.i == tok.i:
                 break
             tok = head
             if tok.i in inner:
