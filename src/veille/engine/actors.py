@@ -134,9 +134,38 @@ class ActorResolver:
             ent = self.entity(state, conj)
             if ent and all(e.key != ent.key or e.role != ent.role for e in out):
                 out.append(ent)
+        if len(out) == 1 and tok.i in state.roles and out[0].key:
+            out += self._enumerated_owners(state, tok, out[0])
         if len(out) == 2:
             state.pairs.append((tok.i, out[0], out[1]))
         state.cache[tok.i] = out
+        return out
+
+    def _enumerated_owners(self, state: DocActors, tok: Token, ent: Entity) -> list[Entity]:
+        """'les ambassadeurs de l'Allemagne, de la Belgique et de l'UE': one holder of the title per owner
+        named in the list, read on the surface (parsers rarely attach such lists well)."""
+        doc = state.doc
+        owner = next((c for c in tok.children if c.i in state.matches and self.syn.has(c, "nmod")), None)
+        if owner is None:
+            return []
+        out: list[Entity] = []
+        j = state.matches[owner.i].end
+        while j < len(doc):
+            k = j
+            while k < len(doc) and (doc[k].text == "," or doc[k].pos_ == "CCONJ"):
+                k += 1
+            if k == j:
+                break
+            while k < len(doc) and doc[k].pos_ in ("ADP", "DET"):
+                k += 1
+            m = state.matches.get(k)
+            if m is None or m.start != k or m.best.kind == "demonym":
+                break
+            e = m.best
+            if all(x.key != e.key for x in [ent, *out]):
+                out.append(replace(ent, text=doc[m.start:m.end].text, key=e.key, country=e.country or None,
+                                   org=e.org, code=_code(e.key, ent.role)))
+            j = m.end
         return out
 
     def entity(self, state: DocActors, tok: Token) -> Entity | None:

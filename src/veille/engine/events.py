@@ -15,6 +15,7 @@ from .frames import Argument, FrameReader
 from .modality import ModalityDetector
 from .syntax import Syntax
 
+REACTIONS = {"ACCUSE", "REJECT", "SUPPORT", "CONCEDE"}  # types whose object may be another event
 NULL_RECIPIENT_OK = {"AGREE", "SUPPORT", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST",
                      "MOBILIZE", "COERCE", "ASSAULT"}
 
@@ -34,6 +35,7 @@ class Draft:
     symmetric: bool
     contexts: tuple[str, ...]
     place: tuple[str, str, Token] | None = None
+    pending: tuple[int, ...] = ()   # object tokens that may be events whose actor is the recipient
 
 
 class EventCoder:
@@ -64,8 +66,27 @@ class EventCoder:
                     break
             if tok.pos_ == "VERB" and tok.lemma_ in self.eval_verbs:
                 drafts.extend(self._evaluation(state, tok))
+        self._event_targets(drafts)
         self._opponents(drafts)
         return self._dedupe(drafts)
+
+    def _event_targets(self, drafts: list[Draft]) -> None:
+        """'ont condamné les attentats', 'a qualifié les frappes d'agression': a reaction whose object is an
+        event coded in the document is aimed at that event's actor. Evaluations with no target are dropped."""
+        by_trigger: dict[int, list[Draft]] = {}
+        for d in drafts:
+            by_trigger.setdefault(d.trigger.i, []).append(d)
+        for d in list(drafts):
+            if d.recipient is not None:
+                continue
+            for cand in d.pending:
+                found = [o for o in by_trigger.get(cand, []) if o is not d and o.type != d.type
+                         and o.actor.key and o.actor.key != d.actor.key]
+                if found:
+                    d.recipient = found[0].actor
+                    break
+            if d.recipient is None and d.entry_id.endswith("-evaluation"):
+                drafts.remove(d)
 
     @staticmethod
     def _opponents(drafts: list[Draft]) -> None:
@@ -133,6 +154,11 @@ class EventCoder:
                     continue  # the same entity twice is not an event between them
                 drafts.append(Draft(entry.id, typ, cameo, mode, a, r, tok, modality, reporter, symmetric,
                                     entry.contexts, place))
+        if drafts and typ in REACTIONS and (recipient is None or not recipient.entities):
+            objs = [o for o in self.syn.objects(tok) if o.pos_ != "PRON"] if tok.pos_ == "VERB" else []
+            cands = tuple(t.i for o in objs for t in [o, *self.syn.kids(o, "nmod")])
+            for d in drafts:
+                d.pending = cands
         if entry.complement_event and drafts:
             targets = recipient.entities if recipient else []
             for c in self.syn.kids(tok, "xcomp", "ccomp", "obl", "advcl", "acl"):
@@ -157,7 +183,11 @@ class EventCoder:
     def _evaluation(self, state: DocActors, verb: Token) -> list[Draft]:
         """'X estime que les liens entre A et B sont dangereux' -> X ACCUSE A, X ACCUSE B."""
         out = []
-        for comp in self.syn.kids(verb, "ccomp", "xcomp"):
+        objs = self.syn.objects(verb)
+        comps = self.syn.kids(verb, "ccomp", "xcomp")
+        if objs:  # 'qualifier X d'agression', 'décrire X comme une menace'
+            comps += self.syn.kids(verb, "obl") + [c for o in objs for c in self.syn.kids(o, "nmod", "amod")]
+        for comp in comps:
             preds = [comp, *self.syn.kids(comp, "conj")]
             lemmas = {p.lemma_ for p in preds} | {p.lower_ for p in preds}
             if lemmas & self.neg_eval:
@@ -177,9 +207,10 @@ class EventCoder:
                             targets.append(ent)
             modality = self.modal.modality(verb)
             for a in actor.entities:
-                for r in targets:
+                for r in targets or [None]:
                     out.append(Draft(f"{self.data.lang}-evaluation", typ, cameo, mode, a, r, verb, modality,
-                                     None, False, ()))
+                                     None, False, (), pending=tuple(o.i for o in objs)))
+            break
         return out
 
     @staticmethod
