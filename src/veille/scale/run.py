@@ -47,6 +47,14 @@ class DaskIngestReport(IngestReport):
     failed: list[VeilleError] = field(default_factory=list)  # E701, one per shard that failed
     work_dir: str = ""
     shard_size: int = 0
+    worker_seconds: float = 0.0  # summed extraction time of the shard tasks on the workers
+    worker_rss_mib: float = 0.0  # largest resident memory a worker reported after a shard
+
+    @property
+    def docs_per_worker_second(self) -> float:
+        """Extraction rate of one worker, start-up and loading excluded (for sizing a cluster)."""
+        done = self.documents + len(self.rejects)
+        return done / self.worker_seconds if self.worker_seconds > 0 else 0.0
 
 
 def default_shard_size(total: int | None, threads: int) -> int:
@@ -95,6 +103,8 @@ def dask_ingest(paths: Sequence[str], db_path: str, settings: Settings, date: st
     total = None if "-" in paths else count_documents(paths)
     started = time.monotonic()
     report = DaskIngestReport(run_id="", db_path=str(db_path))
+    if not scheduler:
+        workers = workers or settings.ingest.workers
     with dask_client(scheduler, workers) as client:  # first: an unreachable cluster leaves no database behind
         store = Store.open(db_path)
         work: Path | None = None
@@ -133,7 +143,6 @@ def _run(client, store: Store, report: DaskIngestReport, work: Path, paths: list
     report.work_dir = str(work)
     fp = fingerprint(settings)
     plugin_name = f"veille-extractor-{fp}"
-    client.register_plugin(ExtractorPlugin(settings, make_extractor, plugin_name), name=plugin_name)
     report.run_id = store.start_run(paths)
     dedup = _Dedup(store, chunk=max(1, settings.ingest.commit_every))
     read_rejects_: list[DocumentRejected] = []
@@ -148,6 +157,8 @@ def _run(client, store: Store, report: DaskIngestReport, work: Path, paths: list
 
     futures = {}
     for shard in make_shards(documents(), size, work, fp):
+        if not futures:  # the first shard: load the pipelines on the workers (not when nothing is new)
+            client.register_plugin(ExtractorPlugin(settings, make_extractor, plugin_name), name=plugin_name)
         fut = client.submit(process_shard, shard, str(output_dir(work, shard.shard_id)), plugin_name,
                             settings.ingest.batch_size, key=f"veille-shard-{shard.shard_id}",
                             retries=retries, pure=False)
@@ -166,6 +177,8 @@ def _run(client, store: Store, report: DaskIngestReport, work: Path, paths: list
             events += summary.events
             worker_rejects += summary.rejects
             report.reused += int(summary.reused)
+            report.worker_seconds += 0.0 if summary.reused else summary.seconds
+            report.worker_rss_mib = max(report.worker_rss_mib, summary.rss_mib)
         else:
             err = _failure(shard, fut.exception() if fut.status == "error" else None)
             log.warning("%s", err)

@@ -57,6 +57,7 @@ class ShardSummary:
     rejects: int
     seconds: float
     worker: str
+    rss_mib: float = 0.0  # the worker process's resident memory after the shard
     reused: bool = False
 
     def to_dict(self) -> dict[str, Any]:

@@ -71,6 +71,11 @@ class ExtractorPlugin(WorkerPlugin):
         self.extractor = None
 
 
+def _rss_mib() -> float:
+    import psutil  # a dependency of distributed
+    return psutil.Process().memory_info().rss / 2**20
+
+
 def process_shard(shard: Shard, output: str, plugin_name: str, batch_size: int) -> ShardSummary:
     """Extract the documents of `shard` and write the results under `output` (a Dask task).
 
@@ -94,6 +99,7 @@ def process_shard(shard: Shard, output: str, plugin_name: str, batch_size: int) 
     rejects = [o for o in outputs if isinstance(o, DocumentRejected)]
     summary = ShardSummary(shard_id=shard.shard_id, output=str(output), documents=len(results),
                            events=sum(len(r.events) for r in results), rejects=len(rejects),
-                           seconds=round(time.monotonic() - started, 3), worker=worker.address)
+                           seconds=round(time.monotonic() - started, 3), worker=worker.address,
+                           rss_mib=round(_rss_mib(), 1))
     write_output(output, results, rejects, summary.to_dict())
     return summary
