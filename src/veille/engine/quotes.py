@@ -343,7 +343,7 @@ class QuoteExtractor:
         """When the parse hides the clause: 'que' right after the verb (adverbs aside) opens it,
         and it runs to the end of the sentence."""
         doc = verb.doc
-        sent_end = verb.sent.end
+        sent_end = self._sent(verb).end
         for j in range(verb.i + 1, min(verb.i + 4, sent_end)):
             t = doc[j]
             if t.lower_ in self.cues.complementizers:
@@ -432,7 +432,7 @@ class QuoteExtractor:
             x = tok.head
             if x.i < tok.i or x.pos_ not in ("NOUN", "PROPN", "PRON"):
                 continue
-            sent = tok.sent
+            sent = self._sent(tok)
             phrase_end = self._phrase_end(doc, x)
             if not self._speaker_like(x):
                 continue
@@ -449,13 +449,16 @@ class QuoteExtractor:
                     continue
             if at_start:
                 lo, hi = phrase_end, sent.end
+                if hi - lo < 3 and hi < len(doc):  # the parser closed the sentence after the phrase
+                    hi = self._sent(doc[hi]).end
             else:
                 lo, hi = sent.start, phrase_start
                 lo = self._after_incise_or_mark(doc, lo, phrase_start)
             start, end = self._chars(doc, lo, hi)
             if end - start < 8:
                 continue
-            out.append(Claim("indirect", start, end, x, doc[phrase_start:tok.i + 1].text, None))
+            cue = doc[phrase_start:max([tok.i] + [p.i for p in tok.children if p.dep_ == "fixed"]) + 1].text
+            out.append(Claim("indirect", start, end, x, cue, None))
         return out
 
     def _after_incise_or_mark(self, doc: Doc, lo: int, hi: int) -> int:
@@ -513,7 +516,7 @@ class QuoteExtractor:
         """Indirect speech attributed by an incise, when no quotation closes right before it."""
         out = []
         for inc in incises:
-            sent = inc.verb.sent
+            sent = self._sent(inc.verb)
             before = doc[sent.start:inc.start]
             if self._marked_before(doc, inc, marked) is not None:
                 continue
@@ -586,7 +589,7 @@ class QuoteExtractor:
         colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
         if colon is None:
             return None
-        sent = colon[0].sent
+        sent = self._sent(colon[0])
         for tok in reversed(doc[sent.start:colon.start]):
             if self._is_speech(tok) or (tok.pos_ == "VERB" and tok.lemma_ in self.fragment):
                 subj = self._subject(tok)
@@ -629,7 +632,7 @@ class QuoteExtractor:
         before = doc.char_span(m.open, m.open + 1, alignment_mode="expand")
         if before is None:
             return None
-        sent = before[0].sent
+        sent = self._sent(before[0])
         lead = doc.text[sent.start_char:m.open].strip()
         if lead and lead not in "—-–":
             return None
@@ -637,6 +640,22 @@ class QuoteExtractor:
                      speaker_obj=last.speaker_obj)
 
     # ---- helpers ------------------------------------------------------------------------
+    def _sent(self, tok: Token) -> Span:
+        """The sentence of a token, cut at paragraph breaks (the parser may run a title or a
+        quotation into the next paragraph)."""
+        sent = tok.sent
+        doc = tok.doc
+        lo, hi = sent.start, sent.end
+        for j in range(tok.i - 1, sent.start - 1, -1):
+            if "\n" in doc[j].text or (doc[j].is_space and "\n" in doc[j].text_with_ws):
+                lo = j + 1
+                break
+        for j in range(tok.i + 1, sent.end):
+            if "\n" in doc[j].text:
+                hi = j
+                break
+        return doc[lo:hi]
+
     def _chars(self, doc: Doc, lo: int, hi: int) -> tuple[int, int]:
         """Character range of tokens [lo, hi), edge punctuation trimmed (quotation marks kept when they close)."""
         while lo < hi and (doc[lo].is_space or (doc[lo].is_punct and doc[lo].text not in self.closers)):
