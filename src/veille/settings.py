@@ -27,6 +27,7 @@ class IngestSettings:
     batch_size: int = 64
     workers: int = 1
     commit_every: int = 256
+    snapshot_every: int = 4  # publish <db>.snapshot every N commits (0: never); see store/snapshot.py
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,10 @@ transaction every `settings.ingest.commit_every` documents, and a document whose
 normalised content hash (or URL) is already stored is skipped before extraction. A run
 killed at any point leaves only whole batches; running it again finishes the rest and
 adds nothing twice.
+
+While it runs, it publishes a read snapshot of the database when it starts, every
+`settings.ingest.snapshot_every` commits and when it finishes (`veille.store.snapshot`),
+so that readers can work from it while this process holds the file.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from ..errors import DocumentRejected, E, VeilleError
 from ..records import Document, DocumentResult
 from ..settings import Settings
 from ..store import Store
+from ..store import snapshot
 from .parallel import ExtractorFactory, parallel_pipe
 from .readers import count_documents, read_paths
 
@@ -149,6 +154,10 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
     report = IngestReport(run_id="", db_path=str(db_path), workers=workers)
     try:
         report.run_id = store.start_run(paths)
+        snapshot_every = max(0, settings.ingest.snapshot_every)
+        commits = 0
+        if snapshot_every:
+            snapshot.publish(store)
         dedup = _Dedup(store, chunk=commit_every)
         items = dedup.filter(read_paths(paths, date=date, lang=lang, max_chars=settings.limits.max_doc_chars))
         if workers > 1:
@@ -160,7 +169,7 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
         committed_dups = 0
 
         def flush() -> None:
-            nonlocal committed_dups
+            nonlocal committed_dups, commits
             dups = dedup.duplicates - committed_dups
             added, events = store.add_results(
                 pending, [(r.fields.get("where", "?"), r.code.name, r.message) for r in pending_rejects],
@@ -172,6 +181,9 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
             log.debug("committed %d documents and %d events (run total %d documents)", added, events, report.documents)
             pending.clear()
             pending_rejects.clear()
+            commits += 1
+            if snapshot_every and commits % snapshot_every == 0:
+                snapshot.publish(store)
 
         for out in outputs:
             if isinstance(out, DocumentRejected):
@@ -193,6 +205,8 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
         report.duplicates += dedup.duplicates
         report.elapsed = time.monotonic() - started
         store.finish_run(report.run_id, "finished")
+        if snapshot_every:
+            snapshot.publish(store)
         if progress:
             progress(IngestProgress(done=report.documents + report.duplicates + len(report.rejects),
                                     stored=report.documents, duplicates=report.duplicates,

@@ -42,6 +42,7 @@ class Store:
         self.con = con
         self.path = path
         self.read_only = read_only
+        self.snapshot_of: str | None = None  # set when this is the published snapshot of a locked database
 
     # -- opening and migrations -------------------------------------------------
     @classmethod
@@ -49,7 +50,9 @@ class Store:
         """Open (creating and migrating if writable) the database at `path`.
 
         Raises E008 if a read-only database is missing, E009 if it is newer than this
-        veille, E010 if another process holds it, E500 if read-only and too old."""
+        veille, E010 if another process holds it, E500 if read-only and too old. Read-only,
+        a database locked by a writer is read from its published snapshot if it has one
+        (`veille.store.snapshot`); `snapshot_of` then names the locked file."""
         path = str(path)
         if read_only and not Path(path).exists():
             raise VeilleError(E.E008, path=path)
@@ -57,6 +60,11 @@ class Store:
             con = duckdb.connect(path, read_only=read_only)
         except duckdb.Error as exc:
             if _is_lock_error(exc):
+                if read_only:  # a writer holds it: read its published snapshot (store/snapshot.py)
+                    from .snapshot import open_snapshot
+                    snap = open_snapshot(path, _lock_reason(exc))
+                    if snap is not None:
+                        return snap
                 raise VeilleError(E.E010, path=path, reason=_lock_reason(exc)) from None
             raise VeilleError(E.E502, path=path, reason=str(exc).splitlines()[0]) from None
         store = cls(con, path, read_only)
