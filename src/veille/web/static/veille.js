@@ -140,7 +140,7 @@
   }
   function viewActor(key) {
     show(el("h1", { text: key }), el("p", { "class": "meta", text: "Loading…" }));
-    Promise.all([api("/actors?limit=1000"), api("/events" + qs({ actor: key, limit: PAGE })),
+    Promise.all([api("/actors?limit=1000").catch(function () { return api("/actors"); }), api("/events" + qs({ actor: key, limit: PAGE })),
                  api("/events" + qs({ recipient: key, limit: PAGE })), api("/actors/" + enc(key) + "/quotes?limit=50")])
       .then(function (r) {
         var me = r[0].entities.filter(function (e) { return e.key === key; })[0];
