@@ -1,6 +1,7 @@
 """`veille ingest`: documents and events into a database (wraps `veille.ingest.run.ingest`)."""
 from __future__ import annotations
 
+import logging
 import sys
 import time
 
@@ -83,6 +84,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db_path: str, engine: str
     try:
         if engine == "dask":
             from ..scale import dask_ingest
+            from ..scale.cluster import require_dask
+            require_dask()  # importing distributed sets its loggers to INFO: follow -v like veille's own
+            logging.getLogger("distributed").setLevel(logging.getLogger().level)
             report = dask_ingest(list(paths), db_path, settings, date=parse_date(date), lang=lang, workers=workers,
                                  scheduler=scheduler, progress=progress, work_dir=work_dir, shard_size=shard_size)
         else:

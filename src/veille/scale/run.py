@@ -19,7 +19,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from ..errors import DocumentRejected, E, VeilleError
 from ..ingest.run import IngestProgress, IngestReport, ProgressCallback, _check_paths, _Dedup, _default_extractor
@@ -111,8 +111,8 @@ def dask_ingest(paths: Sequence[str], db_path: str, settings: Settings, date: st
         owned = False
         try:
             work, owned = _work_dir(work_dir, db_path)
-            _run(client, store, report, work, paths, settings, date, lang, progress, shard_size, total, retries,
-                 make_extractor, started)
+            job = _Job(paths, settings, date, lang, progress, shard_size, total, retries, make_extractor, started)
+            _run(client, store, report, work, job)
         except BaseException:
             if report.run_id:
                 try:
@@ -130,9 +130,26 @@ def dask_ingest(paths: Sequence[str], db_path: str, settings: Settings, date: st
     return report
 
 
-def _run(client, store: Store, report: DaskIngestReport, work: Path, paths: list[str], settings: Settings,
-         date: str | None, lang: str | None, progress: ProgressCallback | None, shard_size: int | None,
-         total: int | None, retries: int, make_extractor, started: float) -> None:
+@dataclass(frozen=True)
+class _Job:
+    """What `dask_ingest` was asked to do, passed to `_run` in one piece."""
+    paths: list[str]
+    settings: Settings
+    date: str | None
+    lang: str | None
+    progress: ProgressCallback | None
+    shard_size: int | None
+    total: int | None  # estimated number of inputs (None: stdin)
+    retries: int
+    make_extractor: Callable[[Settings], Any]
+    started: float
+
+
+def _run(client: Any, store: Store, report: DaskIngestReport, work: Path, job: _Job) -> None:
+    """Shard, submit, collect, load: the body of `dask_ingest` once the cluster and database are open."""
+    paths, settings, date, lang, progress = job.paths, job.settings, job.date, job.lang, job.progress
+    shard_size, total, retries, make_extractor, started = (job.shard_size, job.total, job.retries,
+                                                            job.make_extractor, job.started)
     from distributed import as_completed
 
     from .worker import ExtractorPlugin, process_shard
@@ -141,7 +158,8 @@ def _run(client, store: Store, report: DaskIngestReport, work: Path, paths: list
     size = shard_size or default_shard_size(total, threads)
     report.shard_size = size
     report.work_dir = str(work)
-    fp = fingerprint(settings)
+    fp = fingerprint(settings, f"{getattr(make_extractor, '__module__', '')}."
+                               f"{getattr(make_extractor, '__qualname__', repr(make_extractor))}")
     plugin_name = f"veille-extractor-{fp}"
     report.run_id = store.start_run(paths)
     dedup = _Dedup(store, chunk=max(1, settings.ingest.commit_every))

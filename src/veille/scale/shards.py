@@ -30,10 +30,11 @@ class Shard:
     documents: int
 
 
-def fingerprint(settings: Settings) -> str:
-    """What, besides the documents, decides a shard's output: veille version and settings."""
+def fingerprint(settings: Settings, extractor: str = "") -> str:
+    """What, besides the documents, decides a shard's output: veille version, settings and
+    the extractor (its qualified name)."""
     from .. import __version__
-    return hashlib.sha1(f"{__version__}|{settings!r}".encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha1(f"{__version__}|{settings!r}|{extractor}".encode("utf-8")).hexdigest()[:12]
 
 
 def shard_id(docs: list[Document], settings_fingerprint: str) -> str:
