@@ -160,7 +160,8 @@ class QuoteExtractor:
                 continue
             if t.lower_ in self.cues.relative_pronouns:
                 continue
-            other = t.morph.get("Gender")
+            other = ([d.morph.get("Gender") for d in self.syn.kids(t, "det") if d.morph.get("Gender")]
+                     or [t.morph.get("Gender")])[0]  # 'la ministre': the determiner knows better than the noun
             if gender and other and gender != other and not self._is_pronoun(t):
                 continue
             ents = self._antecedent(state, t) if self._is_pronoun(t) else (
