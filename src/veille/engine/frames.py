@@ -173,6 +173,11 @@ class FrameReader:
                     pair = self.actors.salient_pair(state, tok.i)
                     if pair:
                         return Argument(list(pair), None, reciprocal=True)
+            for c in syn.kids(tok, "nmod"):  # 'un sommet entre la Russie et la Corée du Nord'
+                if syn.prep(c) in self.between and c.i not in exclude:
+                    ents = self.actors.entities(state, c)
+                    if len(ents) >= 2:
+                        return Argument(list(ents[:2]), c, reciprocal=True)
             for t in tok.sent:  # 'entre les deux pays' elsewhere in the clause
                 if t.lower_ in self.between and self.reciprocal(state, t.head):
                     return Argument(list(self.reciprocal(state, t.head)), t.head, reciprocal=True)

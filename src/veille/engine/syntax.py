@@ -121,6 +121,8 @@ class Syntax:
             objs = self.kids(verb, "pass_subj") or self.kids(verb, "obj")
         else:
             objs = self.kids(verb, "obj")
+        if not objs:  # a nominal parsed as a predicate complement ('a consulté Washington' -> xcomp)
+            objs = [c for c in self.kids(verb, "xcomp") if c.pos_ in ("NOUN", "PROPN") and c.i > verb.i]
         return [self.antecedent(verb, o) for o in objs]
 
     def obliques(self, tok: Token, preps: frozenset[str] | set[str] | None = None) -> list[Token]:
