@@ -100,9 +100,9 @@ def test_duplicates_in_input_and_by_url(tmp_path):
     assert (rep.documents, rep.duplicates) == (1, 2)
 
 
-def test_engine_dask_not_available_and_missing_path(tmp_path):
+def test_unknown_engine_and_missing_path(tmp_path):  # engine dask: tests/scale
     with pytest.raises(VeilleError, match="E501"):
-        ingest(["x"], str(tmp_path / "db.duckdb"), settings(), engine="dask", make_extractor=FakeExtractor)
+        ingest(["x"], str(tmp_path / "db.duckdb"), settings(), engine="spark", make_extractor=FakeExtractor)
     with pytest.raises(VeilleError, match="E007"):
         ingest([str(tmp_path / "missing.jsonl")], str(tmp_path / "db.duckdb"), settings(), make_extractor=FakeExtractor)
     assert not (tmp_path / "db.duckdb").exists()

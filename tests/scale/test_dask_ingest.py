@@ -124,6 +124,14 @@ def test_local_cluster_of_n_workers(tmp_path):
     assert not list(tmp_path.glob(".veille-dask-*"))  # the default work directory is removed
 
 
+def test_missing_input_through_the_ingest_api_is_e007_and_no_database(tmp_path):
+    with pytest.raises(VeilleError) as err:
+        ingest([str(tmp_path / "missing.jsonl")], str(tmp_path / "db.duckdb"), settings(), engine="dask",
+               workers=1, make_extractor=FakeExtractor)
+    assert err.value.code.name == "E007"
+    assert not (tmp_path / "db.duckdb").exists()
+
+
 def test_scheduler_and_workers_are_exclusive(tmp_path):
     path = corpus(tmp_path, n=2)
     with pytest.raises(VeilleError) as err:
