@@ -8,7 +8,7 @@ import pytest
 from veille.engine.quotes_cues import load_quote_cues
 from veille.records import Document
 
-EXAMPLES = [(lang, ex) for lang in ("fr",) for ex in load_quote_cues(lang).examples]
+EXAMPLES = [(lang, ex) for lang in ("fr", "en") for ex in load_quote_cues(lang).examples]
 
 
 def _overlaps(a: str, text: str, start: int, end: int) -> bool:

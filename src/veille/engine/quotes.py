@@ -88,6 +88,12 @@ class QuoteExtractor:
         claims = self._dedupe(claims)
         used: set[int] = set()
         for cl in claims:  # quoted words inside reported speech: mixed (or direct when they are all of it)
+            around = [m for m in marked if m.inner_start <= cl.start and cl.end <= m.inner_end + 1]
+            if around:  # 'X said: “...”' parsed as a clausal complement: the quotation itself
+                m = around[0]
+                cl.kind, cl.start, cl.end, cl.marked = "direct", m.inner_start, m.inner_end, [m]
+                used.add(m.open)
+                continue
             inside = [m for m in marked if cl.start <= m.open and m.close < cl.end + 1 and not self._is_name(text, m)]
             if inside:
                 cl.marked = inside
@@ -419,21 +425,17 @@ class QuoteExtractor:
     # ---- 'selon X, ...' / 'pour X, ...' -------------------------------------------------
     def _sources(self, doc: Doc, state: DocActors) -> list[Claim]:
         out = []
-        for tok in doc:
-            if not self.syn.has(tok, "case"):
+        for x in doc:
+            if x.pos_ not in ("NOUN", "PROPN", "PRON"):
                 continue
-            phrase_start = tok.i
-            low = tok.lower_
-            for part in tok.children:  # 'd'après' as 'd'' + fixed 'après'
-                if part.dep_ == "fixed":
-                    low += part.lower_ if low.endswith(("'", "’")) else " " + part.lower_
+            found = self._prep_phrase(x)
+            if found is None:
+                continue
+            low, phrase_start, cue_end = found
             view = low in self.cues.view_preps
             if not (low in self.cues.source_preps or view):
                 continue
-            x = tok.head
-            if x.i < tok.i or x.pos_ not in ("NOUN", "PROPN", "PRON"):
-                continue
-            sent = self._sent(tok)
+            sent = self._sent(x)
             phrase_end = self._phrase_end(doc, x)
             if not self._speaker_like(x):
                 continue
@@ -458,9 +460,29 @@ class QuoteExtractor:
             start, end = self._chars(doc, lo, hi)
             if end - start < 8:
                 continue
-            cue = doc[phrase_start:max([tok.i] + [p.i for p in tok.children if p.dep_ == "fixed"]) + 1].text
-            out.append(Claim("indirect", start, end, x, cue, None))
+            out.append(Claim("indirect", start, end, x, doc[phrase_start:cue_end].text, None))
         return out
+
+    def _prep_phrase(self, x: Token) -> tuple[str, int, int] | None:
+        """(preposition lower-cased, its first token, token after it) of a nominal: 'selon', 'd'après'
+        (a case marker with fixed parts), or 'according to' where prepositions head their objects."""
+        doc = x.doc
+        cases = [c for c in x.children if c.dep_ in self.syn._labels.get("case", ()) and c.i < x.i]
+        if cases:
+            tok = cases[0]
+            low, last = tok.lower_, tok.i
+            for part in tok.children:  # 'd'après' as 'd'' + fixed 'après'
+                if part.dep_ == "fixed":
+                    low += part.lower_ if low.endswith(("'", "’")) else " " + part.lower_
+                    last = max(last, part.i)
+            return low, tok.i, last + 1
+        if x.dep_ in self.syn._labels.get("pobj", ()) and x.head.i < x.i:
+            prep = x.head
+            first = prep
+            if prep.head.i == prep.i - 1 and prep.head.pos_ in ("VERB", "ADP"):
+                first = prep.head  # 'according to'
+            return " ".join(t.lower_ for t in doc[first.i:prep.i + 1]), first.i, prep.i + 1
+        return None
 
     def _after_incise_or_mark(self, doc: Doc, lo: int, hi: int) -> int:
         return lo
@@ -503,8 +525,9 @@ class QuoteExtractor:
             if subj.i > verb.i and not self._speaker_like(subj):
                 continue
             end = max(subj.right_edge.i, verb.i) + 1
-            out.append(Incise(verb, subj, first, end, doc[first:verb.i + 1].text if not comme
-                              else doc[comme[0].i:verb.i + 1].text))
+            cue = doc[comme[0].i:verb.i + 1].text if comme else (
+                self._cue(verb) if subj.i < verb.i else doc[first:verb.i + 1].text)
+            out.append(Incise(verb, subj, first, end, cue))
         return out
 
     def _speaker_like(self, tok: Token) -> bool:

@@ -35,7 +35,9 @@ def find_marked(text: str, marks: tuple[tuple[str, str], ...]) -> list[Marked]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if stack and ch == stack[-1][0]:
+        if stack and any(ch == c for c, _ in stack) and not (ch in openers and openers[ch] != ch and ch != stack[-1][0]):
+            while stack[-1][0] != ch:  # an unclosed inner mark (an apostrophe taken for a quote) is dropped
+                stack.pop()
             closer, start = stack.pop()
             if not stack and i - start <= MAX_QUOTE_CHARS:
                 s, e = _trim(text, start + 1, i)
