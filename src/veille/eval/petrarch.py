@@ -20,8 +20,9 @@ are computed over the sentences:
 - `plover`: the (source key, target key, PLOVER type) triples, the CAMEO code mapped
   with the ontology's crosswalk (`plover_type` scores the types alone).
 
-Predicted events marked `negated` are left out (PETRARCH codes what happened); symmetric
-events count in both directions, as PETRARCH codes meetings both ways.
+Predicted events marked `negated` are left out (PETRARCH codes what is reported, including
+plans, wishes and claims, but not what did not happen); symmetric events count in both
+directions, as PETRARCH codes meetings both ways.
 """
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ ORG_CODES: dict[str, str] = {
 ORG_ALIASES: dict[str, set[str]] = {"UN": {"UNSC", "UNGA"}}
 # Group codes written inside a state code (CAMEO 'PSEREBHMS' = Hamas) -> organisation key.
 GROUP_CODES: dict[str, str] = {"HMS": "HAMAS", "HEZ": "HEZBOLLAH", "TAL": "TALIBAN"}
+
+SKIPPED_MODALITIES = {"negated"}
 
 _SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)(?=<Sentence\b|</Sentences>|\Z)", re.S)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -180,7 +183,7 @@ class PetrarchReport:
 def _predicted(events: Iterable[Event]) -> set[tuple[str | None, str | None, str]]:
     out = set()
     for ev in events:
-        if ev.modality == "negated":
+        if ev.modality in SKIPPED_MODALITIES:
             continue
         src = ev.actor.key if ev.actor else None
         tgt = ev.recipient.key if ev.recipient else None
