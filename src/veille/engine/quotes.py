@@ -85,6 +85,8 @@ class QuoteExtractor:
         claims += self._clauses(doc)
         claims += self._sources(doc, state)
         claims += self._incise_claims(doc, incises, marked)
+        claims = [cl for cl in claims  # reported speech inside a quotation belongs to the quotation
+                  if cl.verb is None or not any(m.open < cl.verb.idx < m.close for m in marked)]
         claims = self._dedupe(claims)
         used: set[int] = set()
         for cl in claims:  # quoted words inside reported speech: mixed (or direct when they are all of it)
@@ -135,6 +137,12 @@ class QuoteExtractor:
         ents = self._antecedent(state, tok) if self._is_pronoun(tok) else self.actors.entities(state, tok)
         text = self._mention(tok)
         name = self._person_name(state, tok)
+        if not ents and verb is not None:  # 'a déclaré Matthew Rycroft, l'ambassadeur britannique': two subjects
+            for other in self.syn.subjects(verb):
+                if other.i > tok.i and tok.doc[other.left_edge.i - 1].text == ",":
+                    ents = self.actors.entities(state, other) or self._fallback(state, other)
+                    if ents:
+                        break
         if not ents:
             ents = self._fallback(state, tok)
             if ents and not name:
@@ -145,10 +153,30 @@ class QuoteExtractor:
         for e in ents:
             if e.key and e.key not in keys:
                 keys.append(e.key)
+        if self._private_medium(state, tok, ents[0]):
+            return Speaker(text=text, key=None, role=ents[0].role, name=None, keys=[])
         first = ents[0]
         person = first.name if self._is_person(first) else None
         name = name or (self._apposed_name(state, tok) if not person else None)
         return Speaker(text=text, key=first.key, role=first.role, name=person or name, keys=keys)
+
+    def _private_medium(self, state: DocActors, tok: Token, ent: Entity) -> bool:
+        """A newspaper or channel keyed only by a nationality ('le quotidien libanais') is a private
+        medium: no key, unless the text ties it to the state ('la télévision d'État', 'l'agence
+        officielle', 'proche du pouvoir') or it is a national news agency."""
+        if ent.role != "MED" or not ent.key or (ent.name and self._known_org(ent.name)):
+            return False
+        doc = state.doc
+        words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+        lo = tok.left_edge.i
+        for j in range(lo - 1, max(-1, lo - 6), -1):
+            if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX"):
+                break
+            words |= {doc[j].lemma_.lower(), doc[j].lower_}
+        return not (words & self.cues.state_media_words)
+
+    def _known_org(self, name: str) -> bool:
+        return any(e.kind in ("org", "acronym") for e in self.actors.gaz.lookup(name, self.data.lang))
 
     def _is_pronoun(self, tok: Token) -> bool:
         return tok.pos_ == "PRON" and tok.lower_.lstrip("-") in self.pronouns
@@ -229,14 +257,14 @@ class QuoteExtractor:
 
     def _same_noun(self, state: DocActors, tok: Token) -> list[Entity]:
         """A definite noun repeated from an earlier, resolved mention: 'L'ONG Human Rights Watch ... l'ONG'."""
-        if tok.pos_ != "NOUN":
+        if tok.pos_ not in ("NOUN", "X"):
             return []
         for t in reversed(state.doc[:tok.i]):
-            if t.lemma_ == tok.lemma_ and t.pos_ == "NOUN":
+            if t.lower_ == tok.lower_ or (t.lemma_.lower() == tok.lemma_.lower() and t.pos_ == tok.pos_):
                 ents = self.actors.entities(state, t)
                 if not ents:
                     for c in self.syn.kids(t, "appos", "flat", "nmod"):
-                        ents = self.actors.entities(state, c) if c.pos_ == "PROPN" else []
+                        ents = self.actors.entities(state, c) if c.i in state.matches or c.pos_ == "PROPN" else []
                         if ents:
                             break
                 if ents:
@@ -377,7 +405,7 @@ class QuoteExtractor:
         return hi
 
     def _subject(self, verb: Token) -> Token | None:
-        subj = [s for s in self.syn.subjects(verb) if s.lower_ not in ("-t", "-t-")
+        subj = [s for s in self.syn.subjects(verb) if s.lower_ not in ("-t", "-t-") and not s.is_punct
                 and not (s.i == verb.head.i and self._participle(verb))]  # not the noun a participle hangs on
         inverted = [s for s in subj if s.text.startswith("-") and s.pos_ == "PRON"]
         if inverted:  # 'a-t-il dit': the clitic, whatever else the parser hung on the verb
@@ -587,7 +615,8 @@ class QuoteExtractor:
             if inc is not None:  # « ... », a indiqué X
                 claim = Claim("direct", m.inner_start, m.inner_end, inc.speaker, inc.cue, inc.verb)
             elif last is not None and last.kind == "direct" and self._only_incise_between(text, last, m, incises, doc):
-                claim = Claim("direct", m.inner_start, m.inner_end, last.speaker, last.cue, last.verb)  # split quote
+                claim = Claim("direct", m.inner_start, m.inner_end, last.speaker, last.cue, last.verb,
+                              speaker_obj=last.speaker_obj)  # split quote
             else:
                 claim = self._introduced(doc, m) or self._fragment(doc, state, m) or self._continued(doc, m, last)
             if claim is not None:
@@ -603,7 +632,13 @@ class QuoteExtractor:
         between = text[last.end:m.open]
         verb = last.verb
         lo, hi = doc[verb.i].idx, doc[verb.i].idx + len(verb.text)
-        return last.end <= lo and hi <= m.open and len(between) < 80 and between.rstrip().endswith((",", ":"))
+        if last.end <= lo and hi <= m.open and len(between) < 80 and between.rstrip().endswith((",", ":")):
+            return True
+        # '« A » poursuivant par « B »': a short link with no sentence end and no other speaker
+        inner = between.strip(" \u00a0\u202f" + "".join(self.closers))
+        span = doc.char_span(last.end, m.open, alignment_mode="contract")
+        return (len(inner) < 40 and not any(c in inner for c in ".!?\n") and span is not None
+                and not any(self.syn.has(t, "subj") for t in span))
 
     def _introduced(self, doc: Doc, m: Marked) -> Claim | None:
         """'X a déclaré : « ... »', 'X précise que : « ... »'."""
