@@ -42,6 +42,8 @@ def test_openapi_lists_the_contract_routes(client):
         assert route in paths and "get" in paths[route]
     assert {p["name"] for p in paths["/events"]["get"]["parameters"]} >= {
         "actor", "recipient", "type", "since", "until", "limit", "offset"}
+    error_ref = paths["/events"]["get"]["responses"]["422"]["content"]["application/json"]["schema"]["$ref"]
+    assert error_ref.endswith("/ErrorBody")
 
 
 def test_events_are_schema_records_oldest_first(client):

@@ -55,6 +55,7 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
         root.close()
 
     app = FastAPI(title="veille", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+                  responses=errors.RESPONSES,
                   description="Political event data with evidence: events, dyads, documents, actors, quotes. "
                               "Read-only. Errors: {error: {code, parameter, message}}.")
     app.state.settings = settings

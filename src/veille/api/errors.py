@@ -10,10 +10,29 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from ..errors import E, VeilleError
 
 NOT_FOUND = {E.E602, E.E603, E.E008}
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    parameter: str | None = None
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """What every 4xx of the API returns."""
+    error: ErrorDetail
+    detail: list[Any] | None = None
+
+
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "unknown id (E602 event, E603 document)"},
+    422: {"model": ErrorBody, "description": "invalid parameter, named in error.parameter"},
+}
 
 
 def error_body(code: str, message: str, parameter: str | None = None, detail: Any = None) -> dict[str, Any]:
