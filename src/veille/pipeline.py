@@ -91,7 +91,13 @@ class Extractor:
     def coder(self, lang: str):
         if lang not in self._coders:
             from .engine.coder import DocumentCoder
-            self._coders[lang] = DocumentCoder.load(lang, self.settings)
+            coder = DocumentCoder.load(lang, self.settings)
+            nlp = getattr(coder, "nlp", None)
+            if nlp is not None and nlp.max_length < self.settings.limits.max_doc_chars:
+                # spaCy refuses texts over nlp.max_length (E088) and would fail the whole batch:
+                # limits.max_doc_chars is the one limit, checked in _check
+                nlp.max_length = self.settings.limits.max_doc_chars
+            self._coders[lang] = coder
         return self._coders[lang]
 
     def process(self, doc: Document) -> DocumentResult:

@@ -107,3 +107,12 @@ def test_api_rejects_negative_and_non_numeric_paging(client):
     for params in ({"limit": -1}, {"offset": -1}, {"limit": "ten"}, {"limit": 10**30}):
         err = error_of(client.get("/events", params=params))
         assert err["parameter"] in ("limit", "offset") and err["code"] in ("E600", "E605"), params
+
+
+@pytest.mark.model
+def test_raised_max_doc_chars_is_honoured_by_the_parser():
+    """A document under a raised max_doc_chars must not hit spaCy's own max_length (E088),
+    which would fail its whole batch."""
+    from veille.pipeline import Extractor
+    extractor = Extractor(settings(max_doc_chars=3_000_000))
+    assert extractor.coder("fr").nlp.max_length >= 3_000_000
