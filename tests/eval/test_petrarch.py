@@ -109,3 +109,11 @@ def test_veille_eval_dispatches_xml(shared):
     assert out["petrarch"]["sentences"] == 78
     for key in ("root", "dyad", "exact", "plover", "plover_type"):
         assert 0.0 <= out["petrarch"][key]["f1"] <= 1.0
+
+
+def test_a_non_state_group_also_counts_as_its_state():
+    report = PetrarchReport(files=[])
+    ev = _event("FSA", "PHL", "190", "ASSAULT")
+    ev.actor = Entity(text="Syrian rebels", key="FSA", country="SYR", org="FSA", role="REB", code="FSAREB")
+    score_sentence(report, PetrSentence("G", None, "t", [GoldEvent("SYRREB", "PHL", "193")]), [ev])
+    assert report.scores["dyad"].tp == 1 and report.scores["exact"].tp == 0

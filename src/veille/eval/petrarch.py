@@ -33,7 +33,7 @@ from typing import Iterable
 
 from ..errors import E, VeilleError
 from ..ontology import load_ontology
-from ..records import Document, Event
+from ..records import Document, Entity, Event
 
 # CAMEO actor codes of organisations -> veille entity keys (spec/org-ids.tsv). Longest prefix wins.
 ORG_CODES: dict[str, str] = {
@@ -180,15 +180,22 @@ class PetrarchReport:
         return "\n".join(lines)
 
 
-def _predicted(events: Iterable[Event]) -> set[tuple[str | None, str | None, str]]:
+def _keys(ent: Entity | None) -> frozenset[str]:
+    """A predicted entity's key, plus the state of a non-state group (PETRARCH codes the Free Syrian
+    Army as SYRREB, Hamas as PSEREBHMS)."""
+    if ent is None or not ent.key:
+        return frozenset()
+    return frozenset({ent.key} | ({ent.country} if ent.org and ent.country else set()))
+
+
+def _predicted(events: Iterable[Event]) -> set[tuple[frozenset[str], frozenset[str], str]]:
     out = set()
     for ev in events:
         if ev.modality in SKIPPED_MODALITIES:
             continue
-        src = ev.actor.key if ev.actor else None
-        tgt = ev.recipient.key if ev.recipient else None
+        src, tgt = _keys(ev.actor), _keys(ev.recipient)
         out.add((src, tgt, ev.cameo))
-        if ev.symmetric and tgt is not None:
+        if ev.symmetric and tgt:
             out.add((tgt, src, ev.cameo))
     return out
 
@@ -199,8 +206,8 @@ def score_sentence(report: PetrarchReport, sent: PetrSentence, events: Iterable[
     gold = [(actor_keys(g.source), actor_keys(g.target), g.code) for g in sent.events]
     plover = ontology.plover_for_cameo
 
-    def key_ok(keys: frozenset[str], key: str | None) -> bool:
-        return key in keys if keys else key is None
+    def key_ok(gold_keys: frozenset[str], keys: frozenset[str]) -> bool:
+        return bool(gold_keys & keys) if gold_keys else not keys
 
     report.sentences += 1
     report.gold_events += len(gold)
@@ -216,7 +223,8 @@ def score_sentence(report: PetrarchReport, sent: PetrSentence, events: Iterable[
     s["plover_type"].add([(t,) for t in sorted(types)], {(plover(p[2]),) for p in pred if plover(p[2])},
                          lambda g, p: g == p)
     report.rows.append({"id": sent.id, "gold": sorted(f"{g.source}-{g.target}-{g.code}" for g in sent.events),
-                        "predicted": sorted(f"{a}-{b}-{c}" for a, b, c in pred)})
+                        "predicted": sorted(f"{'/'.join(sorted(a)) or None}-{'/'.join(sorted(b)) or None}-{c}"
+                                            for a, b, c in pred)})
 
 
 def evaluate_petrarch(paths: list[str], extractor, lang: str = "en") -> PetrarchReport:
