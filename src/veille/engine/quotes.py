@@ -161,19 +161,25 @@ class QuoteExtractor:
         return Speaker(text=text, key=first.key, role=first.role, name=person or name, keys=keys)
 
     def _private_medium(self, state: DocActors, tok: Token, ent: Entity) -> bool:
-        """A newspaper or channel keyed only by a nationality ('le quotidien libanais') is a private
-        medium: no key, unless the text ties it to the state ('la télévision d'État', 'l'agence
-        officielle', 'proche du pouvoir') or it is a national news agency."""
+        """A newspaper or channel ('le quotidien libanais L'Orient-Le Jour', here or at an earlier
+        mention of the same name) is a private medium with no key, unless the text ties it to
+        the state ('la télévision d'État', 'proche du pouvoir')."""
         if ent.role != "MED" or not ent.key or (ent.name and self._known_org(ent.name)):
             return False
-        doc = state.doc
+        words: set[str] = set()
+        for t in [tok, *(t for t in state.doc[:tok.i] if t.text == tok.text and t.pos_ == tok.pos_)]:
+            words |= self._np_words(state.doc, t)
+        return bool(words & self.cues.private_media_nouns) and not (words & self.cues.state_media_words)
+
+    def _np_words(self, doc: Doc, tok: Token) -> set[str]:
+        """Lower-cased words and lemmas of a noun phrase and of the few words before it."""
         words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
         lo = tok.left_edge.i
         for j in range(lo - 1, max(-1, lo - 6), -1):
             if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX"):
                 break
             words |= {doc[j].lemma_.lower(), doc[j].lower_}
-        return not (words & self.cues.state_media_words)
+        return words
 
     def _known_org(self, name: str) -> bool:
         return any(e.kind in ("org", "acronym") for e in self.actors.gaz.lookup(name, self.data.lang))

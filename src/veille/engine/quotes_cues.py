@@ -13,6 +13,7 @@ from ..errors import E, VeilleError
 
 LIST_KEYS = ("speech_verbs", "speech_forms", "feeling_verbs", "speaker_nouns", "reflexive_clitics", "fragment_verbs",
              "complementizers", "source_preps", "view_preps", "incise_marks", "state_media_words",
+             "private_media_nouns",
              "infinitive_marks", "relative_pronouns", "impersonal_subjects")
 INT_KEYS = ("scare_max_words", "fragment_max_words")
 KINDS = ("direct", "indirect", "mixed")
@@ -39,6 +40,7 @@ class QuoteCues:
     complementizers: frozenset[str]
     incise_marks: frozenset[str]
     state_media_words: frozenset[str]
+    private_media_nouns: frozenset[str]
     source_preps: frozenset[str]
     view_preps: frozenset[str]
     infinitive_marks: frozenset[str]
