@@ -210,15 +210,16 @@ class SpeakerResolver:
     def _mention(self, tok: Token) -> str:
         doc = tok.doc
         skip = self._relative_tokens(tok)
-        idx = [t.i for t in tok.subtree if t.i not in skip]
-        # stop at the first gap (a skipped relative clause, or a clause the parser hung on the noun)
-        idx.sort()
-        run = [idx[0]]
-        for i in idx[1:]:
-            if i != run[-1] + 1:
-                break
-            run.append(i)
-        idx = [i for i in run if i <= tok.i] + [i for i in run if i > tok.i and not doc[i].pos_ in ("VERB", "AUX")]
+        skip |= {c.i for c in tok.children if c.i < tok.i and self.syn.has(c, "case")}  # 'selon', 'd'après'
+        skip |= {f.i for c in tok.children if c.i in skip for f in c.children}
+        members = {t.i for t in tok.subtree if t.i not in skip}
+        # the contiguous block around the head word (a clause the parser hung on the noun stays out)
+        lo = hi = tok.i
+        while lo - 1 in members:
+            lo -= 1
+        while hi + 1 in members and doc[hi + 1].pos_ not in ("VERB", "AUX"):
+            hi += 1
+        idx = [lo, hi]
         lo, hi = min(idx), max(idx) + 1
         while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
             hi -= 1

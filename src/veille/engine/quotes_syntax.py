@@ -39,7 +39,8 @@ class SpeechSyntax:
             return True  # the parser may hang the clause on 'faire' rather than on 'savoir'
         if lemma in self.cues.feeling_verbs:
             return False
-        return lemma in self.speech or (lemma not in self.cues.fragment_verbs and tok.lower_ in self.cues.speech_forms)
+        # a surface form counts only where the lemmatiser gave up ('indique' -> 'indique')
+        return lemma in self.speech or (lemma.lower() == tok.lower_ and tok.lower_ in self.cues.speech_forms)
 
     def reflexive_speech(self, verb: Token) -> bool:
         """'se dit optimiste'"""
