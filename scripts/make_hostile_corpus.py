@@ -76,6 +76,14 @@ def make_corpus(out: Path, big_mb: int = 50, seed: int = 0) -> dict:
               f"<item><guid>rss-1</guid><title>Iran</title><description>{FR[3]}</description>"
               "<pubDate>Sat, 04 Mar 2017 10:00:00 GMT</pubDate></item></channel></rss>")
     good[f"{p}:1"] = "rss-1"
+    p = write("good/bom-crlf.jsonl", "\ufeff" + json.dumps({"id": "crlf-1", "text": EN[0] + " Again."}) + "\r\n\r\n"
+              + json.dumps({"id": "crlf-2", "text": FR[2] + " Encore."}) + "\r\n")
+    good[f"{p}:1"] = "crlf-1"
+    good[f"{p}:3"] = "crlf-2"
+    try:  # a directory symlink loop must not make the directory walk recurse forever
+        (inp / "good" / "loop").symlink_to(inp, target_is_directory=True)
+    except OSError:
+        pass
 
     # -- plain text files -----------------------------------------------------------------------
     rejected[str(write("txt/empty.txt", b""))] = "E201"
