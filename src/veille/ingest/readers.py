@@ -124,7 +124,7 @@ def jsonl_document(line: str, where: str, date: str | None, lang: str | None, fa
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise DocumentRejected(E.E203, where=where, reason=exc.msg + f" at column {exc.colno}") from None
+        raise DocumentRejected(E.E203, where=where, reason=f"{exc.msg}: column {exc.colno}") from None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
         raise DocumentRejected(E.E203, where=where, reason=str(exc).split(";")[0]) from None
     except RecursionError:
