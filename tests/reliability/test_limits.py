@@ -116,3 +116,14 @@ def test_raised_max_doc_chars_is_honoured_by_the_parser():
     from veille.pipeline import Extractor
     extractor = Extractor(settings(max_doc_chars=3_000_000))
     assert extractor.coder("fr").nlp.max_length >= 3_000_000
+
+
+def test_events_cli_refuses_offsets_beyond_64_bits(tmp_path, capsys):
+    from veille.cli.main import main
+    from veille.store import Store
+    db = tmp_path / "db.duckdb"
+    Store.open(db).close()
+    for option in ("--offset", "--limit"):
+        assert main(["events", "--db", str(db), option, str(2**64)]) == 1  # a usage error, not a crash
+        assert f"Invalid value for '{option}'" in capsys.readouterr().err
+    assert main(["events", "--db", str(db), "--offset", str(2**63 - 1), "--format", "jsonl"]) == 0

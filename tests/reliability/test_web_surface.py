@@ -167,3 +167,22 @@ def test_schemathesis_schema_declares_what_the_api_refuses(app):
     PLOVER types, periods) and the 404s: a request valid by the schema is never refused."""
     failures = _run_schemathesis(app, [])
     assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("route,params", [
+    ("/events", {"offset": 2**63}),
+    ("/events", {"offset": 10**30}),
+    ("/actors/FRA/quotes", {"offset": 10**30}),
+    ("/dyads/FRA/RUS/events", {"period": "9999-12", "by": "month"}),
+    ("/dyads/FRA/RUS/events", {"period": "9999-W52", "by": "week"}),
+    ("/events", {"since": "9999-12-31", "until": "9999-12-31"}),
+])
+def test_extreme_parameters_get_an_answer_not_a_server_error(hostile_db, route, params):
+    """Values at the edge of the types (found by hand next to schemathesis): a 4xx naming the
+    parameter, or an empty answer, never a 500."""
+    from veille.api import create_app
+    with TestClient(create_app(hostile_db, load_settings()), raise_server_exceptions=False) as c:
+        r = c.get(route, params=params)
+    assert r.status_code < 500, (route, params, r.text[:200])
+    if r.status_code >= 400:
+        assert r.json()["error"]["parameter"] in params

@@ -14,6 +14,7 @@ from .common import parse_date, write_lines
 
 FORMATS = ("table", "jsonl", "csv")
 TABLE_TEXT_CHARS = 60
+MAX_ROWS = 2**63 - 1  # DuckDB's LIMIT/OFFSET are 64-bit: larger values are a usage error, not a crash
 
 
 def _jsonl(records: list[dict[str, Any]]) -> None:
@@ -56,8 +57,8 @@ WRITERS: dict[str, Callable[[list[dict[str, Any]]], None]] = {"table": _table, "
 @click.option("--since", default=None, metavar="YYYY-MM-DD", help="Events whose date reaches this day or later.")
 @click.option("--until", default=None, metavar="YYYY-MM-DD", help="Events whose date starts on this day or earlier.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N events.")
-@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N events.")
+@click.option("--limit", type=click.IntRange(min=0, max=MAX_ROWS), default=None, help="At most N events.")
+@click.option("--offset", type=click.IntRange(min=0, max=MAX_ROWS), default=0, help="Skip the first N events.")
 @click.option("--stories", "as_stories", is_flag=True,
               help="List stories instead: events reported by several articles, in any language, grouped "
                    "(built at the end of each veille ingest; docs/stories.md).")
