@@ -1,7 +1,9 @@
 """Throughput of `veille ingest --engine dask` (LocalCluster of 1 and 2 workers) against
 the local engine, on the first --limit documents of the Wikinews corpus.
 
-Each configuration runs in a fresh subprocess into a new DuckDB file; times are wall
+Each configuration runs in a fresh subprocess into a new DuckDB file (with the same
+veille as this script: to measure a fixed commit while a work tree changes, run it with
+PYTHONPATH=<an exported copy>/src); times are wall
 clock from the start of the ingest call to the end of its database commit, so they
 include starting the cluster and loading the pipeline on each worker. The last column
 is the extraction rate of one worker with start-up excluded (documents / summed task
@@ -42,7 +44,8 @@ def run_one(engine: str, workers: int, sample: Path, db: Path, shard_size: int |
         rss = rep.worker_rss_mib
     return {"engine": engine, "workers": workers, "seconds": rep.elapsed, "documents": rep.documents,
             "events": rep.events, "rejects": len(rep.rejects), "docs_per_s": rep.docs_per_second,
-            "per_worker": per_worker, "worker_rss_mib": rss, "shards": getattr(rep, "shards", None)}
+            "per_worker": per_worker, "worker_rss_mib": rss, "shards": getattr(rep, "shards", None),
+            "failed_shards": len(getattr(rep, "failed", []))}
 
 
 def load_note(before: tuple[float, float, float], cpus: int) -> str:
@@ -82,13 +85,15 @@ def main() -> int:
             rows.append(row)
         base = rows[0]["seconds"]
         print(f"{'engine':6} {'workers':>7} {'seconds':>8} {'docs/s':>7} {'speed-up':>8} {'efficiency':>10} "
-              f"{'docs/s/worker excl. start-up':>28} {'worker RSS MiB':>14} {'events':>6} {'load@start':>10}")
+              f"{'docs/s/worker excl. start-up':>28} {'worker RSS MiB':>14} {'docs':>5} {'rejected':>8} {'events':>6} {'failed shards':>13} "
+              f"{'load@start':>10}")
         for r in rows:
             speedup = base / r["seconds"] if r["seconds"] else 0.0
             per_worker = f"{r['per_worker']:.1f}" if r["per_worker"] else "-"
             rss = f"{r['worker_rss_mib']:.0f}" if r["worker_rss_mib"] else "-"
             print(f"{r['engine']:6} {r['workers']:>7} {r['seconds']:>8.1f} {r['docs_per_s']:>7.2f} {speedup:>8.2f} "
-                  f"{speedup / r['workers']:>10.2f} {per_worker:>28} {rss:>14} {r['events']:>6} {r['load']:>10.2f}")
+                  f"{speedup / r['workers']:>10.2f} {per_worker:>28} {rss:>14} {r['documents']:>5} {r['rejects']:>8} {r['events']:>6} "
+                  f"{r['failed_shards']:>13} {r['load']:>10.2f}")
         after = os.getloadavg()
         print(f"load average after {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}; "
               f"same documents in every run: {len({r['documents'] for r in rows}) == 1}, "

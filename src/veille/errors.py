@@ -60,6 +60,8 @@ class E(str, Enum):
     E704 = ("Shard file {path} cannot be read on worker {worker}: {reason}. The work directory must be on storage "
             "that the driver and every worker see at the same path: pass --work-dir on shared storage.")
     E705 = "Work directory {path} is not usable: {reason}. Pass a writable --work-dir."
+    E706 = ("The extractor could not be built on the Dask workers: {reason}. Check that every worker has the same "
+            "veille version and the spaCy pipelines of the settings installed (docs/scale.md).")
     # reliability: hostile inputs and limits (E800-E819); E800-E802 reject one input document (DocumentRejected)
     E800 = ("{where}: no words: {chars} characters but no letter or digit (only punctuation, symbols, "
             "control or invisible characters).")

@@ -30,3 +30,10 @@ class DyingExtractor(FakeExtractor):
                 Path(m.group(1)).touch()
                 os._exit(17)
         yield from super().pipe(docs, batch_size)
+
+
+class BrokenExtractor(FakeExtractor):
+    """Cannot be built (as when language data fails to load on a worker)."""
+
+    def __init__(self, settings) -> None:
+        raise ValueError("lexicon.jsonl, line 3: bad entry")

@@ -2,13 +2,14 @@
 engine, idempotent loads, retried and reported shard failures, lost workers."""
 import dataclasses
 import json
+import sys
 
 import pytest
 
 pytest.importorskip("distributed")
 
 from fake import FakeExtractor  # noqa: E402
-from fakes import CrashingExtractor, DyingExtractor  # noqa: E402
+from fakes import BrokenExtractor, CrashingExtractor, DyingExtractor  # noqa: E402
 from veille.errors import VeilleError  # noqa: E402
 from veille.ingest.run import ingest  # noqa: E402
 from veille.scale import dask_ingest, default_shard_size  # noqa: E402
@@ -116,6 +117,16 @@ def test_a_lost_worker_shard_is_run_again_elsewhere(tmp_path, cluster):
     assert snapshot(db)[:2] == snapshot(local_db)[:2]
 
 
+def test_an_extractor_that_cannot_be_built_on_the_workers_is_e706(tmp_path, cluster):
+    path = corpus(tmp_path, n=3)
+    with pytest.raises(VeilleError) as err:
+        dask_ingest([str(path)], str(tmp_path / "db.duckdb"), settings(), scheduler=cluster.scheduler_address,
+                    make_extractor=BrokenExtractor)
+    assert err.value.code.name == "E706" and "lexicon.jsonl, line 3" in str(err.value)
+    with Store.open(tmp_path / "db.duckdb", read_only=True) as s:
+        assert s.counts()["documents"] == 0 and s.runs()[-1]["status"] == "interrupted"
+
+
 def test_local_cluster_of_n_workers(tmp_path):
     path = corpus(tmp_path, n=8)
     rep = dask_ingest([str(path)], str(tmp_path / "db.duckdb"), settings(), workers=2,
@@ -154,3 +165,11 @@ def test_unreachable_scheduler_is_a_clear_error_and_creates_no_database(tmp_path
 ])
 def test_default_shard_size(total, threads, size):
     assert default_shard_size(total, threads) == size
+
+
+def test_missing_dask_is_e700_with_the_install_command(monkeypatch):
+    from veille.scale.cluster import require_dask
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
+    with pytest.raises(VeilleError) as err:
+        require_dask()
+    assert err.value.code.name == "E700" and "pip install 'veille[dask]'" in str(err.value)

@@ -176,7 +176,10 @@ def _run(client: Any, store: Store, report: DaskIngestReport, work: Path, job: _
     futures = {}
     for shard in make_shards(documents(), size, work, fp):
         if not futures:  # the first shard: load the pipelines on the workers (not when nothing is new)
-            client.register_plugin(ExtractorPlugin(settings, make_extractor, plugin_name), name=plugin_name)
+            try:
+                client.register_plugin(ExtractorPlugin(settings, make_extractor, plugin_name), name=plugin_name)
+            except Exception as exc:  # raised by a worker's setup
+                raise VeilleError(E.E706, reason=f"{type(exc).__name__}: {exc}") from exc
         fut = client.submit(process_shard, shard, str(output_dir(work, shard.shard_id)), plugin_name,
                             settings.ingest.batch_size, key=f"veille-shard-{shard.shard_id}",
                             retries=retries, pure=False)
