@@ -138,6 +138,8 @@ class FrameReader:
                 # 'la visite du ministre ... à Pyongyang': the nmod may hang off a sibling nmod
                 for c in syn.kids(tok, "nmod"):
                     cands += syn.obliques(c, preps)
+                if syn.has(tok, "obj") and tok.head.pos_ == "VERB":  # 'a fait sa jonction avec X'
+                    cands += [c for c in syn.obliques(tok.head, preps) if not syn.has(c, "nmod")]
                 if self.data.cues.get("light_verb_obliques") and syn.has(tok, "obj"):
                     cands += syn.obliques(tok.head, preps)
             return self._resolved(state, cands, exclude)
@@ -162,6 +164,8 @@ class FrameReader:
             verb = syn.clause_verb(head)
             if verb.pos_ not in ("VERB", "AUX"):
                 return None
+            if verb.lemma_ in self.data.cue("stop_verbs") or verb.lemma_ in self.data.cue("evaluation_verbs"):
+                return None  # 'cesser les combats': the governor ends the event, it does not report one
             if any(e.type != entry.type and self.matches(e, verb) for e in self.data.entries(verb.lemma_, "VERB")):
                 return None  # 'condamner les attentats': the governor is an event of its own, not a light verb
             return self._resolved(state, syn.subjects(verb), exclude)

@@ -42,6 +42,8 @@ class Syntax:
         return marks[0].lower_ if marks else None
 
     def is_passive(self, verb: Token) -> bool:
+        if not self.kids(verb, "agent") and (verb.lemma_ in self.data.cue("unaccusative_verbs") or self.is_reflexive(verb)):
+            return False  # 'est arrivé', 's'est retirée': active tenses with 'être', however the parser labels them
         return bool(self.kids(verb, "aux_pass", "pass_subj")) or "Pass" in verb.morph.get("Voice")
 
     def conjuncts(self, tok: Token) -> list[Token]:
@@ -80,7 +82,7 @@ class Syntax:
         seen = seen | {verb.i}
         if self.is_passive(verb):
             return self.kids(verb, "agent")
-        subj = self.kids(verb, "subj")
+        subj = self.kids(verb, "subj") or self.kids(verb, "pass_subj")
         if subj:
             return [self.antecedent(verb, s) for s in subj]
         head = verb.head
