@@ -171,3 +171,18 @@ def test_second_writer_fails_with_E010_while_readers_use_the_snapshot(corpus, tm
                  "--no-progress"]) == 2
     after = state(db)
     assert after["docs"] == sorted(ref["docs"] + ["extra"]) and after["dups"] == 0
+
+
+def test_a_snapshot_that_cannot_be_written_does_not_stop_the_ingest(corpus, tmp_path, monkeypatch, caplog):
+    from veille.store import snapshot
+
+    def broken(*args):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(snapshot, "_replace", broken)
+    db = tmp_path / "db.duckdb"
+    report = ingest([corpus["inputs"]], str(db), load_settings(corpus["config"]), make_extractor=NoModelExtractor)
+    assert report.documents == N_JSONL + N_TXT
+    assert "could not publish the read snapshot" in caplog.text and "No space left on device" in caplog.text
+    assert not snapshot_path(db).exists() and not list(tmp_path.glob(".*.tmp"))
+    assert state(db)["docs"] == state(corpus["ref"])["docs"]

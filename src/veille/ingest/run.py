@@ -157,7 +157,7 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
         snapshot_every = max(0, settings.ingest.snapshot_every)
         commits = 0
         if snapshot_every:
-            snapshot.publish(store)
+            snapshot.try_publish(store)
         dedup = _Dedup(store, chunk=commit_every)
         items = dedup.filter(read_paths(paths, date=date, lang=lang, max_chars=settings.limits.max_doc_chars))
         if workers > 1:
@@ -183,7 +183,7 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
             pending_rejects.clear()
             commits += 1
             if snapshot_every and commits % snapshot_every == 0:
-                snapshot.publish(store)
+                snapshot.try_publish(store)
 
         for out in outputs:
             if isinstance(out, DocumentRejected):
@@ -206,7 +206,7 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
         report.elapsed = time.monotonic() - started
         store.finish_run(report.run_id, "finished")
         if snapshot_every:
-            snapshot.publish(store)
+            snapshot.try_publish(store)
         if progress:
             progress(IngestProgress(done=report.documents + report.duplicates + len(report.rejects),
                                     stored=report.documents, duplicates=report.duplicates,

@@ -72,6 +72,17 @@ def publish(store: "Store") -> Path:
     return target
 
 
+def try_publish(store: "Store") -> Path | None:
+    """`publish`, but a failure (disk full, unwritable folder) is logged, not raised: the
+    writer's committed work does not depend on its snapshot."""
+    try:
+        return publish(store)
+    except Exception as exc:  # noqa: BLE001 - KeyboardInterrupt and SystemExit still propagate
+        log.warning("could not publish the read snapshot of %s: %s; readers will see the previous one",
+                    store.path, exc)
+        return None
+
+
 def remove(db_path: str | os.PathLike[str]) -> None:
     """Delete the snapshot of `db_path`, if any."""
     snapshot_path(db_path).unlink(missing_ok=True)
