@@ -107,3 +107,15 @@ def test_condemning_a_coded_attack_targets_its_author(fr, blank_fr):
     drafts = code(fr, doc)
     assert ("FRA", "ACCUSE", "RUS", "asserted") in drafts
     assert ("RUS", "ASSAULT", None, "asserted") in drafts
+
+
+def test_past_participle_modifier_is_passive(fr, blank_fr):
+    # Daech encerclé par l'armée irakienne
+    doc = make_doc(blank_fr.vocab, [
+        ("Daech", "Daech", "PROPN", "ROOT", 0), ("encerclé", "encercler", "VERB", "acl", 0, PART),
+        ("par", "par", "ADP", "case", 4), ("l'", "le", "DET", "det", 4), ("armée", "armée", "NOUN", "obl:agent", 1),
+        ("irakienne", "irakien", "ADJ", "amod", 4)])
+    syn = Syntax(fr[0])
+    assert [t.text for t in syn.subjects(doc[1])] == ["armée"]
+    assert [t.text for t in syn.objects(doc[1])] == ["Daech"]
+    assert ("IRQ", "ASSAULT", "ISIS", "asserted") in code(fr, doc)

@@ -104,8 +104,16 @@ class Syntax:
                 return objs
             return self.subjects(head, seen)
         if self.has(verb, "acl") and "Part" in verb.morph.get("VerbForm"):
+            if self._passive_participle(verb):
+                return self.kids(verb, "agent")  # 'Daech encerclé', 'les rebelles soutenus par la Turquie'
             return [head]
         return []
+
+    def _passive_participle(self, verb: Token) -> bool:
+        """A past participle modifying a noun is passive ('les sanctions imposées'), except for verbs
+        conjugated with 'être' ('une délégation arrivée') and pronominal ones."""
+        return ("Past" in verb.morph.get("Tense") and self.has(verb, "acl")
+                and verb.lemma_ not in self.data.cue("unaccusative_verbs") and not self.is_reflexive(verb))
 
     def _object_control(self, head: Token) -> bool:
         """Verbs whose infinitive complement takes the object as subject ('accuser X de', 'appeler X à')."""
@@ -123,6 +131,8 @@ class Syntax:
             objs = self.kids(verb, "pass_subj") or self.kids(verb, "obj")
         else:
             objs = self.kids(verb, "obj")
+        if not objs and verb.head is not verb and self._passive_participle(verb) and "Part" in verb.morph.get("VerbForm"):
+            objs = [verb.head]  # 'Daech encerclé à Mossoul': the modified noun undergoes the event
         if not objs:  # a nominal parsed as a predicate complement ('a consulté Washington' -> xcomp)
             objs = [c for c in self.kids(verb, "xcomp") if c.pos_ in ("NOUN", "PROPN") and c.i > verb.i]
         return [self.antecedent(verb, o) for o in objs]
