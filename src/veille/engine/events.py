@@ -82,11 +82,20 @@ class EventCoder:
             for cand in d.pending:
                 found = [o for o in by_trigger.get(cand, []) if o is not d and o.type != d.type
                          and o.actor.key and o.actor.key != d.actor.key]
+                if not found and self._definite(d.trigger.doc[cand]):
+                    # 'les frappes' refers back to the strikes already reported in the document
+                    lemma = d.trigger.doc[cand].lemma_
+                    found = [o for o in reversed(drafts) if o.trigger.i < cand and o.trigger.lemma_ == lemma
+                             and o.type != d.type and o.actor.key and o.actor.key != d.actor.key][:1]
                 if found:
                     d.recipient = found[0].actor
                     break
             if d.recipient is None and d.entry_id.endswith("-evaluation"):
                 drafts.remove(d)
+
+    def _definite(self, tok: Token) -> bool:
+        return any("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType")
+                   for c in self.syn.kids(tok, "det"))
 
     @staticmethod
     def _opponents(drafts: list[Draft]) -> None:

@@ -164,6 +164,11 @@ class FrameReader:
             verb = syn.clause_verb(head)
             if verb.pos_ not in ("VERB", "AUX"):
                 return None
+            for t in [tok, *syn.governors(tok)]:
+                if t.i == verb.i:
+                    break
+                if syn.has(t, "subj") or syn.has(t, "pass_subj"):
+                    return None  # the trigger sits in the subject ('l'usage de la torture est systématique')
             if verb.lemma_ in self.data.cue("stop_verbs") or verb.lemma_ in self.data.cue("evaluation_verbs"):
                 return None  # 'cesser les combats': the governor ends the event, it does not report one
             if any(e.type != entry.type and self.matches(e, verb) for e in self.data.entries(verb.lemma_, "VERB")):
