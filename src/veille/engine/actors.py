@@ -357,8 +357,13 @@ class ActorResolver:
         # ("l'armée turque et les rebelles qu'elle soutient")
         gender = tok.morph.get("Gender")
         number = tok.morph.get("Number")
-        near = [i for i in sorted(state.cache, reverse=True) if tok.sent.start <= i < tok.i and state.cache[i]
+        sent_start = tok.sent.start
+        prev_start = state.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        near = [i for i in sorted(state.cache, reverse=True) if sent_start <= i < tok.i and state.cache[i]
                 and state.doc[i].pos_ in ("NOUN", "PROPN")]
+        if tok.i - sent_start <= 3:  # a sentence-initial pronoun continues the previous sentence's subject
+            near += [i for i in sorted(state.cache, reverse=True) if prev_start <= i < sent_start and state.cache[i]
+                     and state.doc[i].pos_ in ("NOUN", "PROPN")]
         for want_subject in (True, False):
             for i in near:
                 t = state.doc[i]
