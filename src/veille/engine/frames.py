@@ -265,6 +265,10 @@ class FrameReader:
                     continue
                 if not (self.syn.has(t, "nmod") or self.syn.has(t, "conj")):
                     continue
+                m = state.matches.get(t.i)
+                if m and m.best.kind == "capital" and self.syn.prep(t) in ACTOR_PREPS_NOUN and t.head.pos_ == "NOUN" \
+                        and not self.actors.entities(state, t.head):
+                    continue  # a city naming a thing ('l'accord de Paris', 'les accords de Minsk'), not a party
                 for ent in self.actors.entities(state, t):
                     if ent.key and ent.key not in exclude_keys:
                         return Argument([ent], t)
