@@ -34,6 +34,7 @@ from typing import Iterable
 from ..errors import E, VeilleError
 from ..ontology import load_ontology
 from ..records import Document, Entity, Event
+from .metrics import Counts
 
 # CAMEO actor codes of organisations -> veille entity keys (spec/org-ids.tsv). Longest prefix wins.
 ORG_CODES: dict[str, str] = {
@@ -121,24 +122,7 @@ def actor_keys(code: str) -> frozenset[str]:
 
 
 @dataclass
-class Count:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
+class Count(Counts):
     def add(self, gold: list[tuple], pred: set[tuple], match) -> None:
         """Greedy one-to-one matching of gold items (each a set of acceptable tuples) with predictions."""
         left = set(pred)

@@ -14,26 +14,7 @@ from dataclasses import dataclass, field
 
 from ..records import Event
 from .gold import GoldDoc, GoldEvent
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+from .metrics import Counts
 
 
 @dataclass
@@ -54,8 +35,7 @@ class EventScore:
 
     def as_dict(self) -> dict:
         def c(x: Counts) -> dict:
-            return {"tp": x.tp, "fp": x.fp, "fn": x.fn, "precision": round(x.precision, 4),
-                    "recall": round(x.recall, 4), "f1": round(x.f1, 4)}
+            return x.as_dict()
         ratio = lambda a, b: round(a / b, 4) if b else None  # noqa: E731
         return {"documents": self.docs, "overall": c(self.overall),
                 "by_type": {k: c(v) for k, v in sorted(self.by_type.items())},
