@@ -183,8 +183,11 @@ class SpeakerResolver:
         return []
 
     def _apposed_name(self, state: DocActors, tok: Token) -> str | None:
-        for c in [tok, *self.syn.kids(tok, "appos"), *self.syn.kids(tok, "flat")]:
-            if c.pos_ == "PROPN" and c.i not in state.matches:
+        doc = state.doc
+        apposed = [c for c in self.syn.kids(tok, "conj", "nmod")
+                   if c.i > tok.i and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
+        for c in [tok, *self.syn.kids(tok, "appos"), *self.syn.kids(tok, "flat"), *apposed]:
+            if c.pos_ == "PROPN" and c.i not in state.matches and c.ent_type_ in ("PER", "PERSON", ""):
                 return self.actors._name_span(state, c).text
         return None
 
