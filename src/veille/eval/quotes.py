@@ -11,32 +11,17 @@ from typing import Any
 
 from ..records import Quote
 from .gold import GoldDoc
+from .metrics import Counts
 
 
 @dataclass
-class QuoteScore:
+class QuoteScore(Counts):
     docs: int = 0
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
     key_ok: int = 0       # matched quotes whose speaker key is the gold one
     name_ok: int = 0      # matched quotes with a gold speaker name, predicted the same
     name_n: int = 0
     kind_ok: int = 0
     errors: list[tuple[str, str, str]] = field(default_factory=list)  # (doc id, 'fp'/'fn'/'key', detail)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def key_accuracy(self) -> float:
