@@ -2,6 +2,7 @@
 engine, idempotent loads, retried and reported shard failures, lost workers."""
 import dataclasses
 import json
+import subprocess
 import sys
 
 import pytest
@@ -167,9 +168,11 @@ def test_default_shard_size(total, threads, size):
     assert default_shard_size(total, threads) == size
 
 
-def test_missing_dask_is_e700_with_the_install_command(monkeypatch):
-    from veille.scale.cluster import require_dask
-    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
-    with pytest.raises(VeilleError) as err:
-        require_dask()
-    assert err.value.code.name == "E700" and "pip install 'veille[dask]'" in str(err.value)
+def test_missing_dask_is_e700_with_the_install_command():
+    # in a subprocess: hiding distributed from this process's imports would affect later tests
+    code = ("import sys; sys.modules['distributed'] = None\n"
+            "from veille.errors import VeilleError\n"
+            "from veille.scale.cluster import require_dask\n"
+            "try:\n    require_dask()\nexcept VeilleError as e:\n    print(e)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.startswith("[E700]") and "pip install 'veille[dask]'" in out
