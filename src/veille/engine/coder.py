@@ -14,6 +14,7 @@ from .. import __version__
 from ..errors import DocumentRejected, E
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..lang import LanguageData, load_language
+from ..nlp.components import parse_paragraphs
 from ..nlp.loading import load_pipeline, model_version
 from ..ontology import Ontology, load_ontology
 from ..records import Document, DocumentResult, Event, Evidence, Location, Timex
@@ -52,11 +53,11 @@ class DocumentCoder:
 
     # ---- public -------------------------------------------------------------------------
     def code_document(self, document: Document) -> DocumentResult:
-        return self._code(document, self.nlp(document.text))
+        return self._code(document, next(parse_paragraphs(self.nlp, [document.text])))
 
     def code_documents(self, documents: list[Document]) -> Iterator[DocumentResult | DocumentRejected]:
         texts = (d.text for d in documents)
-        for document, doc in zip(documents, self.nlp.pipe(texts, batch_size=self.settings.ingest.batch_size)):
+        for document, doc in zip(documents, parse_paragraphs(self.nlp, texts, self.settings.ingest.batch_size)):
             try:
                 yield self._code(document, doc)
             except DocumentRejected as err:

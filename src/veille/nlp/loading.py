@@ -1,5 +1,5 @@
 """Load spaCy pipelines by name or path, once per process, with only what veille
-needs enabled, and veille's own components added."""
+needs enabled."""
 from __future__ import annotations
 
 import logging
@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import E, VeilleError
-from . import components, pipes  # noqa: F401  (registers the factories)
+from . import pipes  # noqa: F401  (registers the veille_events factory)
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +29,6 @@ def load_pipeline(name: str, lang: str) -> Language:
         raise VeilleError(E.E006, model=name) from exc
     if nlp.lang != lang:
         raise VeilleError(E.E014, model=name, found=nlp.lang, lang=lang)
-    if "veille_paragraphs" not in nlp.pipe_names:
-        before = "parser" if "parser" in nlp.pipe_names else None
-        nlp.add_pipe("veille_paragraphs", before=before) if before else nlp.add_pipe("veille_paragraphs", first=True)
     log.info("loaded spaCy pipeline %s %s (%s)", nlp.meta.get("name"), nlp.meta.get("version"), ", ".join(nlp.pipe_names))
     return nlp
 
