@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from .. import __version__
 from ..errors import DocumentRejected, E
 from ..gazetteer import Gazetteer, load_gazetteer
+from ..gazetteer.places import load_places
 from ..lang import LanguageData, load_language
 from ..nlp.components import parse_paragraphs
 from ..nlp.loading import load_pipeline, model_version
@@ -21,6 +22,7 @@ from ..records import Document, DocumentResult, Event, Evidence, Location, Timex
 from ..settings import Settings
 from .actors import ActorResolver, DocActors
 from .dating import EventDater
+from .places import EventPlacer
 from .events import Draft, EventCoder
 from .quotes import code_quotes
 from .syntax import Syntax
@@ -48,6 +50,7 @@ class DocumentCoder:
         self.coder = EventCoder(self.data, self.ontology, self.actors)
         self.syn = Syntax(self.data)
         self.dater = EventDater(self.data, self.syn)
+        self.placer = EventPlacer(self.data, self.syn, self.gazetteer, load_places())
         self.context_words = {k: frozenset(v) for k, v in (self.data.cues.get("context_words") or {}).items()}
         self.provenance = {"veille": __version__, "model": model_version(self.nlp), "lexicon": self.data.version}
 
@@ -76,7 +79,7 @@ class DocumentCoder:
         sent_index = {s.start: i for i, s in enumerate(sentences)}
         events = []
         for d in drafts:
-            events.append(self._finish(document, doc, d, timexes, sent_index))
+            events.append(self._finish(document, doc, d, timexes, sent_index, state))
         self._share_dates(events, drafts)
         for ev in events:
             ev.assign_id()
@@ -111,13 +114,13 @@ class DocumentCoder:
                 self.actors.entities(state, tok)
 
     def _finish(self, document: Document, doc: Doc, d: Draft, timexes: list[Timex],
-                sent_index: dict[int, int]) -> Event:
+                sent_index: dict[int, int], state: DocActors) -> Event:
         sent = d.trigger.sent
         contexts = self._contexts(d)
         cameo = self._refine_cameo(d.cameo, contexts)
         date, date_end, precision = self.dater.date_of(d.trigger, timexes, document.date)
-        location = None
-        if d.place:
+        location = self.placer.place_of(d.trigger, state)
+        if location is None and d.place:
             key, text, _tok = d.place
             coords = self.gazetteer.capital_coords(key) if self._is_capital(text) else None
             location = Location(text=text, country=key, lat=coords[0] if coords else None,

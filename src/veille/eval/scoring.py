@@ -9,6 +9,7 @@ computed on matched required events; actor accuracy on gold events whose type
 was found."""
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -133,15 +134,19 @@ def _location_keys(g: GoldEvent) -> set[str]:
     if not text:
         return set()
     from ..gazetteer import load_gazetteer
-    gaz = load_gazetteer()
-    keys = {e.country for lang in ("fr", "en") for e in gaz.lookup(text, lang) if e.country and e.kind != "demonym"}
-    if not keys:
-        try:
-            from ..gazetteer.places import load_places
+    from ..gazetteer.places import load_places
+    gaz, places = load_gazetteer(), load_places()
+    # 'mont Thourda, Deir ez-Zor', 'nord de la Syrie', 'Syrie (Damas, Homs)': try the whole text, then its parts
+    parts = [text, *[p.strip() for p in re.split(r"[,()]", text) if p.strip()]]
+    parts += [re.split(r"\b(?:de la|de l'|du|des|de|d'|en)\s+", p)[-1].strip() for p in list(parts)]
+    for part in parts:
+        keys = {e.country for lang in ("fr", "en") for e in gaz.lookup(part, lang)
+                if e.country and e.kind in ("country", "capital")}
+        if not keys:
             for lang in ("fr", "en"):
-                found = load_places().geocode(text, lang)
+                found = places.geocode(part, lang)
                 if found and found.country:
                     keys.add(found.country)
-        except ImportError:
-            pass
-    return keys
+        if keys:
+            return keys
+    return set()
