@@ -22,8 +22,12 @@ FLOORS = ROOT / "eval-floors.json"
 
 
 def _measure(spec: dict, shared: Path) -> dict[str, float]:
-    files = [str(shared / f) for f in spec["files"]]
-    report = evaluate(files, load_settings()).as_dict()
+    files = [str(shared / f) for f in spec.get("files", [])]
+    result = evaluate(files, load_settings())
+    if spec.get("timeml"):
+        from .timeml import evaluate_timeml
+        result.timeml = evaluate_timeml(str(shared / spec["timeml"]))
+    report = result.as_dict()
     out = {}
     for metric in spec["floors"]:
         section, _, name = metric.partition(".")
@@ -37,13 +41,13 @@ def _measure(spec: dict, shared: Path) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--raise", dest="raise_floors", action="store_true")
-    parser.add_argument("--shared", default=str(ROOT.parent / "shared" / "data" / "gold"))
+    parser.add_argument("--shared", default=str(ROOT.parent / "shared" / "data"))
     args = parser.parse_args(argv)
     shared = Path(args.shared)
     config = json.loads(FLOORS.read_text("utf-8"))
     failed = False
     for name, spec in config["gates"].items():
-        if not all((shared / f).exists() for f in spec["files"]):
+        if not all((shared / f).exists() for f in [*spec.get("files", []), *filter(None, [spec.get("timeml")])]):
             print(f"gate {name}: gold files missing under {shared}", file=sys.stderr)
             return 1
         scores = _measure(spec, shared)
