@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import signal
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,25 @@ EN = [
 SPICE = ["\u200b", "\u200d", "\u202e", "\u202c", "\u2066", "\ufeff", "«", "»", "\"", "“", "”", "'", "\n", "\n\n",
          "\t", "...", "—", "\u00a0", "؟", "שלום", "مرحبا", "🙂", "\r\n", " ", "M.", "Dr.", "2017", "1er"]
 CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+HANG_BOUND_S = 120  # a bound on one document (they take well under a second), so a loop fails, not hangs CI
+
+
+class EngineHang(AssertionError):
+    pass
+
+
+@contextmanager
+def bounded(text: str):
+    def stop(signum, frame):
+        raise EngineHang(f"the engine did not finish within {HANG_BOUND_S} s on {text!r}")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(HANG_BOUND_S)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _french() -> list[str]:
@@ -82,7 +103,8 @@ def mutated(draw, base: list[str]) -> str:
 
 def check_result(doc: Document, extractor: Extractor, validator) -> list[dict]:
     try:
-        result = extractor.process(doc)
+        with bounded(doc.text):
+            result = extractor.process(doc)
     except DocumentRejected as err:  # a clean refusal is an answer; anything else is a crash
         assert err.code.name.startswith(("E2", "E8")), err
         return [{"rejected": err.code.name}]
