@@ -119,12 +119,16 @@ class DocumentCoder:
         contexts = self._contexts(d)
         cameo = self._refine_cameo(d.cameo, contexts)
         date, date_end, precision = self.dater.date_of(d.trigger, timexes, document.date)
-        location = self.placer.place_of(d.trigger, state)
-        if location is None and d.place:
-            key, text, _tok = d.place
-            coords = self.gazetteer.capital_coords(key) if self._is_capital(text) else None
-            location = Location(text=text, country=key, lat=coords[0] if coords else None,
-                                lon=coords[1] if coords else None)
+        if d.place:  # the place that gave the recipient (a visit to Pyongyang) is where it happened
+            key, text, tok = d.place
+            location = self.placer.geocode(tok, [key])
+            if location is None or location.country != key:
+                coords = self.gazetteer.capital_coords(key) if self._is_capital(text) else None
+                location = Location(text=text, country=key, lat=coords[0] if coords else None,
+                                    lon=coords[1] if coords else None)
+        else:  # a place that names the actor or recipient ('fourni ... à Moscou') is not a location
+            skip = {e.text for e in (d.actor, d.recipient) if e is not None}
+            location = self.placer.place_of(d.trigger, state, skip_texts=skip)
         ptype = self.ontology.plover_type(d.type)
         return Event(
             doc_id=document.id, type=d.type, cameo=cameo, actor=d.actor, recipient=d.recipient, date=date,

@@ -1,6 +1,7 @@
 """Where an event happened: the place its clause or noun names ('à Pyongyang', 'dans
 le nord de la Syrie', 'sur la base aérienne de Tiyas'), geocoded offline (gazetteer
-countries and capitals first, then the GeoNames place index), else none.
+countries and capitals first, then the GeoNames place index), else none: a place named
+elsewhere in the sentence or article is not assumed to be the event's.
 Prepositions and direction nouns are language data (cues.json)."""
 from __future__ import annotations
 
@@ -71,43 +72,28 @@ class EventPlacer:
                                     lon=None if tok.lemma_ in self.directions else inner.lon)
         return None
 
-    def place_of(self, trigger: Token, state: DocActors) -> Location | None:
+    def _clause_nominals(self, root: Token, trigger: Token) -> list[Token]:
+        """Nominals of a clause, its arguments' modifiers included, without entering other
+        clauses (a place in 'accuse X d'avoir fourni Y à Moscou' belongs to 'fourni')."""
+        out, todo = [], [root]
+        while todo:
+            t = todo.pop(0)
+            for c in t.children:
+                if c.pos_ in ("VERB", "AUX") and c is not trigger:
+                    continue
+                if c.pos_ in ("PROPN", "NOUN"):
+                    out.append(c)
+                todo.append(c)
+        return out
+
+    def place_of(self, trigger: Token, state: DocActors, skip_texts: set[str] = frozenset()) -> Location | None:
         prefer = [k for _, k in state.keys_seen]
         clause = self.syn.clause_verb(trigger)
-        heads = [trigger] if trigger is clause else [trigger, clause]
-        seen: set[int] = set()
-        for head in heads:  # places attached to the trigger, then to its clause
-            for c in self.syn.kids(head, "obl", "nmod"):
-                if c.i in seen or self.syn.prep(c) not in self.preps:
-                    continue
-                seen.add(c.i)
-                loc = self._candidate(c, prefer)
-                if loc:
-                    return loc
-        # else the nearest place named with a locative preposition elsewhere in the sentence
-        cands = [t for t in trigger.sent if t.i not in seen and t.pos_ in ("PROPN", "NOUN")
-                 and (self.syn.has(t, "obl") or self.syn.has(t, "nmod")) and self.syn.prep(t) in self.preps]
-        for t in sorted(cands, key=lambda t: abs(t.i - trigger.i)):
+        cands = [t for t in self._clause_nominals(clause, trigger)
+                 if (self.syn.has(t, "obl") or self.syn.has(t, "nmod")) and self.syn.prep(t) in self.preps]
+        # attached to the trigger first, then nearest to it
+        for t in sorted(cands, key=lambda t: (t.head is not trigger and t.head is not clause, abs(t.i - trigger.i))):
             loc = self._candidate(t, prefer)
-            if loc:
+            if loc and loc.text not in skip_texts:
                 return loc
-        return self._setting(trigger, prefer)
-
-    def _setting(self, trigger: Token, prefer: list[str]) -> Location | None:
-        """The scene set just before: the last place named with a locative preposition in the
-        two preceding sentences of the same paragraph (news carries the setting forward)."""
-        doc = trigger.doc
-        sent = trigger.sent
-        start = sent.start
-        for _ in range(2):
-            if start == 0 or "\n" in doc[start - 1].text_with_ws:
-                return None
-            prev = doc[start - 1].sent
-            for t in reversed(list(prev)):
-                if t.pos_ in ("PROPN", "NOUN") and (self.syn.has(t, "obl") or self.syn.has(t, "nmod")) \
-                        and self.syn.prep(t) in self.preps:
-                    loc = self._candidate(t, prefer)
-                    if loc:
-                        return loc
-            start = prev.start
         return None
