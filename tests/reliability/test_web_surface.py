@@ -128,7 +128,14 @@ def test_server_binds_loopback_by_default(hostile_db, monkeypatch):
     assert calls[-1]["host"] == "0.0.0.0"
 
 
-def _run_schemathesis(app, excluded: list) -> list[str]:
+@pytest.fixture
+def own_app(hostile_db):
+    """An app of its own: schemathesis runs the ASGI lifespan, whose end closes the database."""
+    from veille.api import create_app
+    return create_app(hostile_db, load_settings())
+
+
+def _run_schemathesis(app, excluded: list, excluded_for: dict[str, list] | None = None) -> list[str]:
     """Every operation of the app's OpenAPI schema with generated parameters (8 examples per
     operation, derandomized): no 5xx, then schemathesis's checks minus `excluded`.
     Returns the failures, one line per operation."""
@@ -145,7 +152,7 @@ def _run_schemathesis(app, excluded: list) -> list[str]:
         def check(case):
             response = case.call()
             assert response.status_code < 500, (case.method, case.formatted_path, case.query, response.text[:300])
-            case.validate_response(response, excluded_checks=excluded)
+            case.validate_response(response, excluded_checks=excluded + (excluded_for or {}).get(operation.path, []))
 
         try:
             check()
@@ -154,18 +161,21 @@ def _run_schemathesis(app, excluded: list) -> list[str]:
     return failures
 
 
-def test_schemathesis_no_server_error_and_responses_as_documented(app):
+def test_schemathesis_no_server_error_and_responses_as_documented(own_app):
     """No 5xx; 2xx bodies and content types as the schema says. (Whether the schema declares
     every limit and 404 is the next test.)"""
     from schemathesis.specs.openapi.checks import positive_data_acceptance, status_code_conformance
-    failures = _run_schemathesis(app, [positive_data_acceptance, status_code_conformance])
+    failures = _run_schemathesis(own_app, [positive_data_acceptance, status_code_conformance])
     assert not failures, "\n".join(failures)
 
 
-def test_schemathesis_schema_declares_what_the_api_refuses(app):
+def test_schemathesis_schema_declares_what_the_api_refuses(own_app):
     """The OpenAPI schema tells clients the limits the API enforces (page size, query length,
-    PLOVER types, periods) and the 404s: a request valid by the schema is never refused."""
-    failures = _run_schemathesis(app, [])
+    PLOVER types, periods) and the 404s: a request valid by the schema is never refused.
+    Except one rule OpenAPI cannot state: a period label's form depends on `by` (2017-03 for
+    month, 2017-W10 for week), so /dyads/{a}/{b}/events may refuse a schema-valid pair."""
+    from schemathesis.specs.openapi.checks import positive_data_acceptance
+    failures = _run_schemathesis(own_app, [], {"/dyads/{a}/{b}/events": [positive_data_acceptance]})
     assert not failures, "\n".join(failures)
 
 

@@ -59,7 +59,7 @@ def parse_period(label: str, by: str) -> tuple[dt.date, dt.date]:
         if m:
             _, start, end = period_of(dt.date(int(m.group(1)), int(m.group(2)), 1), "month")
             return start, end
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: a period at the end of year 9999
         pass
     raise VeilleError(E.E607, value=label, by=by, param="period", example="2017-W10" if by == "week" else "2017-03")
 

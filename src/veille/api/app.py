@@ -24,6 +24,9 @@ from ..store import Store
 from ..web import STATIC_DIR, document_page, index_page, not_found_page
 from . import errors
 
+MAX_OFFSET = 2**63 - 1  # DuckDB's OFFSET is 64-bit: larger values are a 422, not a 500
+PERIODS = ["week", "month"]
+
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
@@ -62,6 +65,8 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
     app.state.store = root
     errors.install(app)
     max_page = settings.limits.max_page_size
+    # limits the routes enforce themselves (E605, E604, E012, E601), declared in the OpenAPI schema too
+    page = {"maximum": max_page}
 
     def store() -> Iterator[Store]:
         cursor = root.con.cursor()
@@ -81,11 +86,13 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
     @app.get("/events", tags=["events"], summary="Events, oldest first, filtered")
     def list_events(actor: str | None = Query(None, description="actor entity key, e.g. FRA"),
                     recipient: str | None = Query(None, description="recipient entity key"),
-                    type: str | None = Query(None, description="PLOVER type, e.g. ACCUSE"),
+                    type: str | None = Query(None, description="PLOVER type, e.g. ACCUSE",
+                                             json_schema_extra={"enum": list(PLOVER_TYPES)}),
                     since: dt.date | None = Query(None, description="events reaching this day or later (YYYY-MM-DD)"),
                     until: dt.date | None = Query(None, description="events starting this day or earlier"),
-                    limit: int | None = Query(None, ge=0, description=f"page size (default 100), at most {max_page}"),
-                    offset: int = Query(0, ge=0), db: Store = Depends(store)) -> list[dict[str, Any]]:
+                    limit: int | None = Query(None, ge=0, description=f"page size (default 100), at most {max_page}",
+                                              json_schema_extra=page),
+                    offset: int = Query(0, ge=0, le=MAX_OFFSET), db: Store = Depends(store)) -> list[dict[str, Any]]:
         return db.events(actor=actor or None, recipient=recipient or None, type=_event_type(type), since=since,
                          until=until, limit=_page_size("limit", limit, settings, 100), offset=offset)
 
@@ -97,13 +104,15 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
         return found
 
     @app.get("/dyads/{a}/{b}", tags=["dyads"], summary="Timeline of a dyad per week or month, both directions")
-    def get_dyad(a: str, b: str, by: str = Query("month", description="week or month"),
+    def get_dyad(a: str, b: str, by: str = Query("month", description="week or month",
+                                                 json_schema_extra={"enum": PERIODS}),
                  db: Store = Depends(store)) -> dict[str, Any]:
         return dyad_timeline_json(db, a, b, by)
 
     @app.get("/dyads/{a}/{b}/events", tags=["dyads"], summary="The events counted in one period of a dyad timeline")
-    def get_dyad_events(a: str, b: str, period: str = Query(..., description="2017-03 (month) or 2017-W10 (week)"),
-                        by: str = Query("month", description="week or month"),
+    def get_dyad_events(a: str, b: str, period: str = Query(..., description="2017-03 (month) or 2017-W10 (week)",
+                                                            json_schema_extra={"pattern": r"^[0-9]{4}-W?[0-9]{2}$"}),
+                        by: str = Query("month", description="week or month", json_schema_extra={"enum": PERIODS}),
                         db: Store = Depends(store)) -> list[dict[str, Any]]:
         return dyad_events(db, a, b, by, period)
 
@@ -115,20 +124,24 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
         return found
 
     @app.get("/actors", tags=["actors"], summary="Most active entities and dyads")
-    def get_actors(limit: int | None = Query(None, ge=1, description=f"entities and dyads (default 20), at most {max_page}"),
+    def get_actors(limit: int | None = Query(None, ge=1, description=f"entities and dyads (default 20), at most {max_page}",
+                                             json_schema_extra=page),
                    db: Store = Depends(store)) -> dict[str, Any]:
         return top_actors(db, limit=_page_size("limit", limit, settings, 20))
 
     @app.get("/actors/{key}/quotes", tags=["actors"], summary="What an entity's speakers said ([] if nothing)")
-    def get_quotes(key: str, limit: int | None = Query(None, ge=0, description="page size (default 100)"),
-                   offset: int = Query(0, ge=0),
+    def get_quotes(key: str, limit: int | None = Query(None, ge=0, description="page size (default 100)",
+                                                       json_schema_extra=page),
+                   offset: int = Query(0, ge=0, le=MAX_OFFSET),
                    db: Store = Depends(store)) -> list[dict[str, Any]]:
         return actor_quotes(db, key, limit=_page_size("limit", limit, settings, 100), offset=offset)
 
     @app.get("/search", tags=["search"], summary="Events (evidence text) and documents (title, text) matching q")
     def get_search(q: str = Query(..., description=f"text to find, at most {settings.limits.max_query_chars} "
-                                                    "characters"),
-                   limit: int | None = Query(None, ge=1, description="events and documents each (default 50)"),
+                                                    "characters",
+                                  json_schema_extra={"maxLength": settings.limits.max_query_chars, "pattern": r"\S"}),
+                   limit: int | None = Query(None, ge=1, description="events and documents each (default 50)",
+                                             json_schema_extra=page),
                    db: Store = Depends(store)) -> dict[str, Any]:
         return search(db, q, limit=_page_size("limit", limit, settings, 50),
                       max_chars=settings.limits.max_query_chars)
