@@ -14,4 +14,5 @@ def extract_paths(paths: Iterable[str], settings: Settings, date: str | None = N
                   ) -> Iterator[DocumentResult | DocumentRejected]:
     """Results for every document under `paths`, in order; bad documents come as errors."""
     extractor = Extractor(settings.with_overrides(lang=lang))
-    yield from extractor.pipe(read_paths(paths, date=date, lang=None if lang == "auto" else lang))
+    yield from extractor.pipe(read_paths(paths, date=date, lang=None if lang == "auto" else lang,
+                                         max_chars=settings.limits.max_doc_chars))
