@@ -1,6 +1,7 @@
 """Helpers of the reliability tests (imported by name: tests/reliability is on sys.path)."""
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 from pathlib import Path
@@ -8,7 +9,7 @@ from typing import Iterator
 
 from veille.errors import DocumentRejected
 from veille.pipeline import Extractor
-from veille.records import Document, DocumentResult, Entity, Event, Evidence
+from veille.records import Document, DocumentResult, Event
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,22 +21,17 @@ def load_script(name: str):
     return module
 
 
+@functools.lru_cache(maxsize=1)
+def _ingest_fake():
+    spec = importlib.util.spec_from_file_location("ingest_fake", ROOT / "tests" / "ingest" / "fake.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def fake_events(doc: Document) -> list[Event]:
-    """One ACCUSE event per sentence that contains 'accuse', with its evidence span."""
-    events, pos = [], 0
-    for i, sent in enumerate(doc.text.split(".")):
-        if "accuse" in sent:
-            start = pos + (len(sent) - len(sent.lstrip()))
-            ev = Event(doc_id=doc.id, type="ACCUSE", cameo="112",
-                       actor=Entity(text="Paris", key="FRA"), recipient=Entity(text="Moscou", key="RUS"),
-                       date=doc.date or "2017-01-01", date_precision="publication", modality="asserted",
-                       evidence=Evidence(sentence=i, start=start, end=pos + len(sent), text=sent.strip(),
-                                         trigger="accuse", trigger_start=start),
-                       lang="fr", quad_class=3, provenance={"veille": "no-model"})
-            ev.assign_id()
-            events.append(ev)
-        pos += len(sent) + 1
-    return events
+    """The ingest tests' stand-in coding (tests/ingest/fake.py), marked as made without a model."""
+    return _ingest_fake().fake_events(doc, "no-model")
 
 
 class NoModelCoder:

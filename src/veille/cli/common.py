@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from typing import Iterable
 
@@ -50,3 +51,13 @@ def write_lines(lines: Iterable[str]) -> None:
         out.write(line)
         out.write("\n")
     out.flush()
+
+
+def finish_rows(ctx: click.Context, rows: list[dict], fmt: str, table, rejects: list) -> None:
+    """Print rows as JSON lines or through `table(rows)`, report rejects, exit 2 if any."""
+    if fmt == "jsonl":
+        write_lines(json.dumps(r, ensure_ascii=False) for r in rows)
+    else:
+        write_lines(table(rows))
+    if report_rejects(rejects):
+        ctx.exit(2)

@@ -1,12 +1,11 @@
 """`veille dates`: temporal expressions of documents (wraps `veille.engine.timex.dates_of_paths`)."""
 from __future__ import annotations
 
-import json
 
 import click
 
 from ..engine.timex import dates_of_paths
-from .common import date_option, lang_option, parse_date, report_rejects, settings_from, write_lines
+from .common import date_option, finish_rows, lang_option, parse_date, settings_from
 
 COLUMNS = ("doc_id", "start", "end", "text", "type", "value", "precision")
 
@@ -33,12 +32,7 @@ def dates(ctx: click.Context, path: str, date: str | None, lang: str | None, fmt
             rows.extend({"doc_id": doc.id, **{k: getattr(t, k) for k in COLUMNS[1:]}} for t in found)
         else:
             rejects.append(item)
-    if fmt == "jsonl":
-        write_lines(json.dumps(r, ensure_ascii=False) for r in rows)
-    else:
-        write_lines(_table(rows))
-    if report_rejects(rejects):
-        ctx.exit(2)
+    finish_rows(ctx, rows, fmt, _table, rejects)
 
 
 def _table(rows: list[dict]) -> list[str]:

@@ -1,13 +1,12 @@
 """`veille quotes`: who said what in documents (wraps `veille.engine.quotes.quotes_of_paths`)."""
 from __future__ import annotations
 
-import json
 
 import click
 
 from ..engine.quotes import quotes_of_paths
 from ..records import Quote
-from .common import date_option, lang_option, parse_date, report_rejects, settings_from, write_lines
+from .common import date_option, finish_rows, lang_option, parse_date, settings_from
 
 COLUMNS = ("doc_id", "kind", "speaker", "key", "role", "name", "cue", "start", "end", "content")
 
@@ -43,12 +42,7 @@ def quotes(ctx: click.Context, paths: tuple[str, ...], date: str | None, lang: s
             rejects.append(item)
         else:
             rows.extend(quote_row(q) for q in item[1])
-    if fmt == "jsonl":
-        write_lines(json.dumps(r, ensure_ascii=False) for r in rows)
-    else:
-        write_lines(_table(rows))
-    if report_rejects(rejects):
-        ctx.exit(2)
+    finish_rows(ctx, rows, fmt, _table, rejects)
 
 
 def _table(rows: list[dict]) -> list[str]:
