@@ -211,11 +211,12 @@ class ActorResolver:
                 return self._from_match(state, c) or Entity(text=c.text, key=m.best.key, country=m.best.country,
                                                            org=m.best.org, role=None)
         for c in tok.children:  # one level deeper: 'agence de presse officielle de Pyongyang'
-            if c.i in exclude or not (self.syn.has(c, "nmod") or self.syn.has(c, "amod")):
+            # (through the words of a multiword title too: 'presse' of 'agence de presse')
+            if not (self.syn.has(c, "nmod") or self.syn.has(c, "amod")):
                 continue
             for g in c.children:
                 m = state.matches.get(g.i)
-                if m and (self.syn.has(g, "nmod") or self.syn.has(g, "amod")):
+                if m and g.i not in exclude and (self.syn.has(g, "nmod") or self.syn.has(g, "amod")):
                     return Entity(text=g.text, key=m.best.key, country=m.best.country, org=m.best.org, role=None)
         return None
 
