@@ -68,6 +68,7 @@ def test_model_article_dates_and_modality(seed_events):
     _, events = seed_events
     kozlov = _find(events, "RUS", "CONSULT", "PRK", "arrivée")
     assert (kozlov.date, kozlov.date_precision) == ("2023-11-14", "day")          # mardi
+    assert kozlov.date_end == "2023-11-16"                                        # et repartie jeudi
     # 'selon l'agence de presse officielle de Pyongyang (KCNA)'
     assert kozlov.reported_by is not None and (kozlov.reported_by.key, kozlov.reported_by.role) == ("PRK", "MED")
     lavrov = _find(events, "RUS", "CONSULT", "PRK", "rendu")
