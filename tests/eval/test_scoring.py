@@ -66,3 +66,12 @@ def test_date_matches_at_gold_precision():
     assert not date_matches("2023-10-13", "2023-09", "month")
     assert date_matches("2023-10-12", "2023-10-15", "approximate")
     assert not date_matches("2023-11-16", "2023-11-14", "day")
+
+
+def test_matching_does_not_spend_a_prediction_on_a_group_another_one_needs():
+    # COOPERATE fits both gold events; AID fits only the second: both must count
+    g = gold({"actor": "RUS", "recipient": "PRK", "type": "AGREE", "alt_types": ["COOPERATE"], "date": "2023-11-14"},
+             {"actor": "RUS", "recipient": "PRK", "type": "AID", "alt_types": ["COOPERATE"], "date": "2023-11-17"})
+    s = EventScore()
+    score_document(g, [ev("RUS", "COOPERATE", "PRK", date="2023-11-17"), ev("RUS", "AID", "PRK")], s)
+    assert (s.overall.tp, s.overall.fp, s.overall.fn) == (2, 0, 0)

@@ -64,27 +64,58 @@ def score_document(gold: GoldDoc, predicted: list[Event], score: EventScore) -> 
             continue
         triple = (ev.actor.key, ev.recipient.key if ev.recipient else None, ev.type)
         preds.setdefault(triple, ev)
-    matched_gold: set[int] = set()
-    groups = [_primary(g) for g in gold.events]
+    # Gold duplicates of one triple count once: required gold events are grouped by the
+    # triple they are written with, and predictions are matched one-to-one to groups with a
+    # maximum matching (a greedy choice could spend a prediction on a group another one
+    # needed). Candidate groups are tried in order of preference: the prediction's own
+    # triple as written, then a date that agrees.
+    groups: dict[tuple, list[int]] = {}
+    for i, g in enumerate(gold.events):
+        if g.required:
+            groups.setdefault(_primary(g), []).append(i)
+    keys = list(groups)
 
-    def mark(i: int) -> None:  # gold duplicates of one triple count once
-        matched_gold.update(j for j, key in enumerate(groups) if key == groups[i])
+    def fits(triple: tuple, ev: Event, i: int) -> tuple:
+        g = gold.events[i]
+        written = (g.raw.get("actor"), g.raw.get("recipient"), g.raw.get("type"))
+        return (written != triple, not date_matches(ev.date, g.date, g.date_precision), i)
 
+    options: dict[tuple, list[int]] = {}
     for triple, ev in preds.items():
-        hit = None
-        for i, g in enumerate(gold.events):
-            if i not in matched_gold and g.required and g.matches(*triple):
-                hit = i
-                break
-        if hit is None:
+        cands = [k for k, key in enumerate(keys) if any(gold.events[i].matches(*triple) for i in groups[key])]
+        cands.sort(key=lambda k: min(fits(triple, ev, i) for i in groups[keys[k]] if gold.events[i].matches(*triple)))
+        options[triple] = cands
+    owner: dict[int, tuple] = {}  # group index -> prediction triple
+
+    def augment(triple: tuple, seen: set[int]) -> bool:
+        for k in options[triple]:  # a free group first, in order of preference
+            if k not in owner and k not in seen:
+                seen.add(k)
+                owner[k] = triple
+                return True
+        for k in options[triple]:  # else move another prediction to one of its other groups
+            if k in seen:
+                continue
+            seen.add(k)
+            if augment(owner[k], seen):
+                owner[k] = triple
+                return True
+        return False
+
+    for triple in preds:
+        augment(triple, set())
+    matched_gold: set[int] = {i for k in owner for i in groups[keys[k]]}
+    won = {triple: k for k, triple in owner.items()}
+    for triple, ev in preds.items():
+        if triple not in won:
             if any(g.matches(*triple) for g in gold.events):
                 continue  # acceptable, not expected (or a duplicate of an already matched gold event)
             score.overall.fp += 1
             score.by_type[ev.type].fp += 1
             score.errors.append((gold.document.id, "FP", triple))
             continue
-        mark(hit)
-        g = gold.events[hit]
+        members = [i for i in groups[keys[won[triple]]] if gold.events[i].matches(*triple)]
+        g = gold.events[min(members, key=lambda i: fits(triple, ev, i))]
         score.overall.tp += 1
         score.by_type[ev.type].tp += 1
         score.date_n += 1
@@ -99,7 +130,7 @@ def score_document(gold: GoldDoc, predicted: list[Event], score: EventScore) -> 
             score.location_ok += country in gold_countries
     for i, g in enumerate(gold.events):
         if g.required and i not in matched_gold:
-            mark(i)
+            matched_gold.update(groups[_primary(g)])
             typ = sorted(g.types)[0] if len(g.types) == 1 else g.raw.get("type")
             score.overall.fn += 1
             score.by_type[typ].fn += 1
