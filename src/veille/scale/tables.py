@@ -70,18 +70,9 @@ def result_rows(results: Iterable[DocumentResult]) -> dict[str, list[dict[str, A
     placeholder = dt.datetime(1970, 1, 1)
     out: dict[str, list[dict[str, Any]]] = {t: [] for t in RESULT_TABLES}
     for res in results:
-        doc = res.document
-        out["documents"].append(rows.document_row(doc, res.lang, placeholder, None, None))
-        seen: set[str] = set()
-        for ev in res.events:
-            if not ev.event_id:
-                ev.assign_id()
-            if ev.event_id in seen:
-                continue
-            seen.add(ev.event_id)
-            out["events"].append(rows.event_row(ev, placeholder, None))
-        out["quotes"].extend(rows.quote_row(q, i) for i, q in enumerate(res.quotes))
-        out["timexes"].extend(rows.timex_row(doc.id, t, i) for i, t in enumerate(res.timexes))
+        seen: set[str] = set()  # per document, as before: the driver's load dedups across shards
+        for table, made in rows.result_rows(res, placeholder, None, None, seen).items():
+            out[table].extend(made)
     return out
 
 

@@ -160,16 +160,11 @@ class Store:
                 ids.add(doc.id)
                 if doc.url:
                     urls.add(doc.url)
-                docs.append(rows.document_row(doc, res.lang, now, run_id, provenance))
-                for ev in res.events:
-                    if not ev.event_id:
-                        ev.assign_id()
-                    if ev.event_id in seen_events:
-                        continue
-                    seen_events.add(ev.event_id)
-                    events.append(rows.event_row(ev, now, run_id))
-                quotes.extend(rows.quote_row(q, i) for i, q in enumerate(res.quotes))
-                timexes.extend(rows.timex_row(doc.id, t, i) for i, t in enumerate(res.timexes))
+                made = rows.result_rows(res, now, run_id, provenance, seen_events)
+                docs += made["documents"]
+                events += made["events"]
+                quotes += made["quotes"]
+                timexes += made["timexes"]
             self._insert("documents", docs)
             self._insert("events", events)
             self._insert("quotes", quotes)

@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from ..records import Document, Event, Quote, Timex
+from ..records import Document, DocumentResult, Event, Quote, Timex
 from .schema import ENTITY_COLUMNS
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -97,6 +97,25 @@ def timex_row(doc_id: str, timex: Timex, seq: int) -> dict[str, Any]:
         "type": timex.type, "value": timex.value, "value_end": timex.value_end,
         "precision": timex.precision, "approximate": bool(timex.approximate),
     }
+
+
+def result_rows(res: DocumentResult, ingested_at: dt.datetime, run_id: str | None,
+                provenance: dict[str, Any] | None, seen_events: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """Rows of one document's result for each table; events already in `seen_events`
+    (updated here) are left out, so an event id is stored once."""
+    doc = res.document
+    events = []
+    for ev in res.events:
+        if not ev.event_id:
+            ev.assign_id()
+        if ev.event_id in seen_events:
+            continue
+        seen_events.add(ev.event_id)
+        events.append(event_row(ev, ingested_at, run_id))
+    return {"documents": [document_row(doc, res.lang, ingested_at, run_id, provenance)],
+            "events": events,
+            "quotes": [quote_row(q, i) for i, q in enumerate(res.quotes)],
+            "timexes": [timex_row(doc.id, t, i) for i, t in enumerate(res.timexes)]}
 
 
 def split_where(where: str) -> tuple[str, int | None]:
