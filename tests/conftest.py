@@ -48,3 +48,17 @@ def make_doc(vocab, rows: list[tuple], sent_starts: list[int] | None = None) -> 
 @pytest.fixture
 def doc_builder(blank_fr):
     return lambda rows: make_doc(blank_fr.vocab, rows)
+
+
+@pytest.fixture(scope="session")
+def assert_examples_coded():
+    """Check that each example sentence of a lexicon entry is coded with the entry's type."""
+    from veille.records import Document
+
+    def check(extractor, entry, lang: str) -> None:
+        for i, text in enumerate(entry.examples):
+            result = extractor.process(Document(id=f"{entry.id}-{i}", text=text, date="2024-03-05", lang=lang))
+            types = {ev.type for ev in result.events}
+            assert entry.type in types, (text, [(ev.actor.code, ev.type, ev.recipient and ev.recipient.code)
+                                                for ev in result.events])
+    return check

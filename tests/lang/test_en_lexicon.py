@@ -71,13 +71,8 @@ def en_extractor():
 
 @pytest.mark.model
 @pytest.mark.parametrize("entry", EN.lexicon, ids=lambda e: e.id)
-def test_example_is_coded_with_its_type(en_extractor, entry):
-    from veille.records import Document
-    for i, text in enumerate(entry.examples):
-        result = en_extractor.process(Document(id=f"{entry.id}-{i}", text=text, date="2024-03-05", lang="en"))
-        types = {ev.type for ev in result.events}
-        assert entry.type in types, (text, [(ev.actor.code, ev.type, ev.recipient and ev.recipient.code)
-                                            for ev in result.events])
+def test_example_is_coded_with_its_type(en_extractor, entry, assert_examples_coded):
+    assert_examples_coded(en_extractor, entry, "en")
 
 
 @pytest.mark.model

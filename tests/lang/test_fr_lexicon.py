@@ -26,10 +26,5 @@ def test_every_entry_has_id_type_cameo_and_examples():
 
 @pytest.mark.model
 @pytest.mark.parametrize("entry", list(_params()))
-def test_example_is_coded_with_its_type(fr_extractor, entry):
-    from veille.records import Document
-    for i, text in enumerate(entry.examples):
-        result = fr_extractor.process(Document(id=f"{entry.id}-{i}", text=text, date="2024-03-05", lang="fr"))
-        types = {ev.type for ev in result.events}
-        assert entry.type in types, (text, [(ev.actor.code, ev.type, ev.recipient and ev.recipient.code)
-                                            for ev in result.events])
+def test_example_is_coded_with_its_type(fr_extractor, entry, assert_examples_coded):
+    assert_examples_coded(fr_extractor, entry, "fr")
