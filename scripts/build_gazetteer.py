@@ -30,8 +30,10 @@ from veille.gazetteer.normalize import normalize  # noqa: E402
 # ("un" is the French article, "who"/"us" English pronouns, "eau" water...).
 COLLISIONS = {
     "fr": {"un", "eu", "au", "eau", "car", "cap", "bm", "grenade", "dominique", "maurice", "victoria"},
-    "en": {"who", "us", "is", "car", "male", "victoria", "nations", "chad"},
+    "en": {"who", "is", "car", "male", "victoria", "nations", "chad"},
 }
+# "US" is indexed: the pronoun "us" is lower case, and the actor resolver and the geocoder refuse
+# lower-case one-word country names.
 ARTICLES = re.compile(r"^(l'|le |la |les )", re.I)
 
 

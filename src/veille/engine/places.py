@@ -40,7 +40,9 @@ class EventPlacer:
     def geocode(self, tok: Token, prefer: list[str]) -> Location | None:
         span = self._name(tok)
         text = span.text
-        for entry in self.gaz.lookup(text, self.data.lang):
+        # a lower-case single word is not a country's name ('us', the pronoun, is not the USA)
+        entries = () if len(span) == 1 and text.islower() else self.gaz.lookup(text, self.data.lang)
+        for entry in entries:
             if entry.kind in ("country", "capital") and entry.country:
                 coords = self.gaz.capital_coords(entry.country) if entry.kind == "capital" else None
                 return Location(text=text, country=entry.country, lat=coords[0] if coords else None,

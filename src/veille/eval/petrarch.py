@@ -157,10 +157,14 @@ class PetrarchReport:
         for k, c in self.scores.items():
             lines.append(f"  {names[k]:24s} P={c.precision:.3f} R={c.recall:.3f} F1={c.f1:.3f}  "
                          f"(tp={c.tp} fp={c.fp} fn={c.fn})")
-        if errors:
+        if errors:  # sentences with an exact-triple miss or false alarm
             for row in self.rows:
-                if set(row["gold"]) != set(row["predicted"]):
-                    lines.append(f"  {row['id']}: gold {row['gold']} predicted {row['predicted']}")
+                tp, fp, fn = row.get("exact", (0, 0, 0))
+                if fp or fn:
+                    lines.append(f"  {row['id']} (exact tp={tp} fp={fp} fn={fn}): gold {row['gold']} "
+                                 f"predicted {row['predicted']}")
+                    if row.get("text"):
+                        lines.append(f"      {row['text']}")
         return "\n".join(lines)
 
 
@@ -196,6 +200,7 @@ def score_sentence(report: PetrarchReport, sent: PetrSentence, events: Iterable[
     report.sentences += 1
     report.gold_events += len(gold)
     s = report.scores
+    before = (s["exact"].tp, s["exact"].fp, s["exact"].fn)
     s["exact"].add(gold, pred, lambda g, p: key_ok(g[0], p[0]) and key_ok(g[1], p[1]) and g[2] == p[2])
     s["plover"].add(gold, pred, lambda g, p: key_ok(g[0], p[0]) and key_ok(g[1], p[1])
                     and plover(g[2]) is not None and plover(g[2]) == plover(p[2]))
@@ -206,7 +211,8 @@ def score_sentence(report: PetrarchReport, sent: PetrSentence, events: Iterable[
     types = {plover(g[2]) for g in gold if plover(g[2])}
     s["plover_type"].add([(t,) for t in sorted(types)], {(plover(p[2]),) for p in pred if plover(p[2])},
                          lambda g, p: g == p)
-    report.rows.append({"id": sent.id, "gold": sorted(f"{g.source}-{g.target}-{g.code}" for g in sent.events),
+    exact = tuple(now - was for now, was in zip((s["exact"].tp, s["exact"].fp, s["exact"].fn), before))
+    report.rows.append({"id": sent.id, "text": sent.text, "exact": exact, "gold": sorted(f"{g.source}-{g.target}-{g.code}" for g in sent.events),
                         "predicted": sorted(f"{'/'.join(sorted(a)) or None}-{'/'.join(sorted(b)) or None}-{c}"
                                             for a, b, c in pred)})
 
