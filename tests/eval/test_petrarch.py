@@ -89,6 +89,28 @@ def test_symmetric_events_count_both_ways_and_noevents_count_false_positives():
     assert report.sentences == 2 and report.gold_events == 2
 
 
+def test_a_symmetric_event_coded_one_way_in_gold_is_no_false_positive():
+    report = PetrarchReport(files=[])
+    one = PetrSentence("A", None, "t", [GoldEvent("IRQGOV", "SYRGOV", "040")])
+    score_sentence(report, one, [_event("SYR", "IRQ", "040", "CONSULT", symmetric=True)])
+    s = report.scores
+    assert (s["exact"].tp, s["exact"].fp, s["exact"].fn) == (1, 0, 0)
+    assert (s["dyad"].tp, s["dyad"].fp, s["dyad"].fn) == (1, 0, 0)
+    score_sentence(report, PetrSentence("B", None, "t", []), [_event("USA", "RUS", "040", "CONSULT", symmetric=True)])
+    assert s["exact"].fp == 1 and s["dyad"].fp == 1  # one event, one false positive
+    assert report.rows[-1]["exact"] == (0, 1, 0)
+
+
+def test_errors_list_sentences_with_exact_misses_and_their_text():
+    report = PetrarchReport(files=[])
+    score_sentence(report, PetrSentence("OK", None, "Russia attacked Ukraine.", [GoldEvent("RUS", "UKR", "190")]),
+                   [_event("RUS", "UKR", "190", "ASSAULT")])
+    score_sentence(report, PetrSentence("KO", None, "Iran met Iraq.", [GoldEvent("IRN", "IRQ", "040")]), [])
+    out = report.format(errors=True)
+    assert "KO (exact tp=0 fp=0 fn=1)" in out and "Iran met Iraq." in out
+    assert "OK (" not in out
+
+
 def test_unknown_actor_never_matches_a_key():
     report = PetrarchReport(files=[])
     score_sentence(report, PetrSentence("C", None, "t", [GoldEvent("---REB", "SYR", "190")]),

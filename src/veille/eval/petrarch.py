@@ -21,8 +21,9 @@ are computed over the sentences:
   with the ontology's crosswalk (`plover_type` scores the types alone).
 
 Predicted events marked `negated` are left out (PETRARCH codes what is reported, including
-plans, wishes and claims, but not what did not happen); symmetric events count in both
-directions, as PETRARCH codes meetings both ways.
+plans, wishes and claims, but not what did not happen). A symmetric event (a meeting of
+peers) matches gold in either direction or both, as PETRARCH codes meetings sometimes one
+way and sometimes both; unmatched, it is one false positive, not two.
 """
 from __future__ import annotations
 
@@ -123,17 +124,22 @@ def actor_keys(code: str) -> frozenset[str]:
 
 @dataclass
 class Count(Counts):
-    def add(self, gold: list[tuple], pred: set[tuple], match) -> None:
-        """Greedy one-to-one matching of gold items (each a set of acceptable tuples) with predictions."""
-        left = set(pred)
+    def add(self, gold: list[tuple], pred: set[tuple], match, group=None) -> None:
+        """Greedy one-to-one matching of gold items (each a set of acceptable tuples) with predictions.
+        `group(p)` names the event a prediction comes from: the two directions of a symmetric event are
+        one group, which may match gold in one direction or both and is one false positive when neither
+        direction matches."""
+        group = group or (lambda p: p)
+        left, matched = set(pred), set()
         for g in gold:
             hit = next((p for p in sorted(left, key=str) if match(g, p)), None)
             if hit is None:
                 self.fn += 1
             else:
                 left.discard(hit)
+                matched.add(group(hit))
                 self.tp += 1
-        self.fp += len(left)
+        self.fp += len({group(p) for p in left} - matched)
 
 
 @dataclass
@@ -176,16 +182,24 @@ def _keys(ent: Entity | None) -> frozenset[str]:
     return frozenset({ent.key} | ({ent.country} if ent.org and ent.country else set()))
 
 
-def _predicted(events: Iterable[Event]) -> set[tuple[frozenset[str], frozenset[str], str]]:
+def _predicted(events: Iterable[Event]) -> set[tuple]:
+    """(source keys, target keys, CAMEO code, group) per direction of each event; a symmetric event gives
+    both directions with one group (the pair of directions), so that it counts as one event."""
     out = set()
     for ev in events:
         if ev.modality in SKIPPED_MODALITIES:
             continue
         src, tgt = _keys(ev.actor), _keys(ev.recipient)
-        out.add((src, tgt, ev.cameo))
         if ev.symmetric and tgt:
-            out.add((tgt, src, ev.cameo))
+            pair = frozenset({(src, tgt, ev.cameo), (tgt, src, ev.cameo)})
+            out.update({(src, tgt, ev.cameo, pair), (tgt, src, ev.cameo, pair)})
+        else:
+            out.add((src, tgt, ev.cameo, (src, tgt, ev.cameo)))
     return out
+
+
+def _group(p: tuple):
+    return p[-1]
 
 
 def score_sentence(report: PetrarchReport, sent: PetrSentence, events: Iterable[Event]) -> None:
@@ -201,11 +215,13 @@ def score_sentence(report: PetrarchReport, sent: PetrSentence, events: Iterable[
     report.gold_events += len(gold)
     s = report.scores
     before = (s["exact"].tp, s["exact"].fp, s["exact"].fn)
-    s["exact"].add(gold, pred, lambda g, p: key_ok(g[0], p[0]) and key_ok(g[1], p[1]) and g[2] == p[2])
+    s["exact"].add(gold, pred, lambda g, p: key_ok(g[0], p[0]) and key_ok(g[1], p[1]) and g[2] == p[2], _group)
     s["plover"].add(gold, pred, lambda g, p: key_ok(g[0], p[0]) and key_ok(g[1], p[1])
-                    and plover(g[2]) is not None and plover(g[2]) == plover(p[2]))
+                    and plover(g[2]) is not None and plover(g[2]) == plover(p[2]), _group)
     dyads = {g[:2] for g in gold}
-    s["dyad"].add(list(dyads), {p[:2] for p in pred}, lambda g, p: key_ok(g[0], p[0]) and key_ok(g[1], p[1]))
+    pred_dyads = {(p[0], p[1], frozenset((d[0], d[1]) for d in p[3]) if isinstance(p[3], frozenset) else p[:2])
+                  for p in pred}
+    s["dyad"].add(list(dyads), pred_dyads, lambda g, p: key_ok(g[0], p[0]) and key_ok(g[1], p[1]), _group)
     roots = {g[2][:2] for g in gold}
     s["root"].add([(r,) for r in sorted(roots)], {(p[2][:2],) for p in pred}, lambda g, p: g == p)
     types = {plover(g[2]) for g in gold if plover(g[2])}
@@ -214,7 +230,7 @@ def score_sentence(report: PetrarchReport, sent: PetrSentence, events: Iterable[
     exact = tuple(now - was for now, was in zip((s["exact"].tp, s["exact"].fp, s["exact"].fn), before))
     report.rows.append({"id": sent.id, "text": sent.text, "exact": exact, "gold": sorted(f"{g.source}-{g.target}-{g.code}" for g in sent.events),
                         "predicted": sorted(f"{'/'.join(sorted(a)) or None}-{'/'.join(sorted(b)) or None}-{c}"
-                                            for a, b, c in pred)})
+                                            for a, b, c, _ in pred)})
 
 
 def evaluate_petrarch(paths: list[str], extractor, lang: str = "en") -> PetrarchReport:
