@@ -132,3 +132,49 @@ def test_according_to_names_the_reporter(en_extractor):
     result = en_extractor.process(Document(id="t", text=text, date="2024-03-05", lang="en"))
     ev = [e for e in result.events if e.type == "ASSAULT"][0]
     assert ev.reported_by is not None and ev.reported_by.key == "HAMAS"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # CAMEO sub-codes carried by the entries (exact codes matter to CAMEO-coded data sets)
+    ("Talks between Israel and Egypt resumed in Cairo.", ("ISR", "046", "EGY")),
+    ("The European Union lifted sanctions on Iran.", ("EU", "085", "IRN")),
+    ("Washington has agreed to lift the sanctions on Cuba.", ("USA", "085", "CUB")),
+    ("Turkey eased its blockade on Armenia.", ("TUR", "0872", "ARM")),
+    ("Afghan troops engaged Taliban fighters in a fierce firefight near Kandahar.", ("AFG", "193", "TALIBAN")),
+    ("An Israeli air strike on Syria killed ten people.", ("ISR", "195", "SYR")),
+    ("Russia launched an air strike against Ukraine.", ("RUS", "195", "UKR")),
+    ("Georgian students staged a protest in Moscow.", ("GEO", "141", "RUS")),
+    # frames: the place of an attended event, the giver after 'from', the addressee of a wish,
+    # a recipient hanging off the object ('evidence against X')
+    ("The Indian prime minister attended a summit in Tokyo.", ("IND", "042", "JPN")),
+    ("The Chinese president attended the Moscow victory parade.", ("CHN", "042", "RUS")),
+    ("Ukraine received tanks from Poland.", ("POL", "072", "UKR")),
+    ("Washington wants Tehran to halt uranium enrichment.", ("USA", "020", "IRN")),
+    ("Evidence against Syria was presented by France.", ("FRA", "112", "SYR")),
+    ("Brazil and the United States are seeking to deepen their partnership.", ("BRA", "030", "USA")),
+])
+def test_specific_cameo_codes_and_frames(en_extractor, text, expected):
+    from veille.records import Document
+    result = en_extractor.process(Document(id="t", text=text, date="2024-03-05", lang="en"))
+    got = {(ev.actor.key, ev.cameo, ev.recipient.key if ev.recipient else None) for ev in result.events}
+    got |= {(r, c, a) for a, c, r in got if any(ev.symmetric for ev in result.events)}
+    assert expected in got, got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Let us attack them.", "They told us that the talks near us had failed.", "The war came to us.",
+])
+def test_the_pronoun_us_is_not_the_united_states(en_extractor, text):
+    from veille.records import Document
+    result = en_extractor.process(Document(id="t", text=text, date="2024-03-05", lang="en"))
+    assert all("USA" not in (ev.actor.key, ev.recipient.key if ev.recipient else None) for ev in result.events)
+    assert all(ev.location is None or ev.location.country != "USA" for ev in result.events)
+
+
+@pytest.mark.model
+def test_us_is_the_united_states(en_extractor):
+    from veille.records import Document
+    result = en_extractor.process(Document(id="t", text="The US accused Russia of hacking.", date="2024-03-05", lang="en"))
+    assert ("USA", "ACCUSE", "RUS") in {(ev.actor.key, ev.type, ev.recipient and ev.recipient.key) for ev in result.events}

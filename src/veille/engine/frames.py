@@ -12,7 +12,7 @@ from ..records import Entity
 from .actors import ActorResolver, DocActors
 from .syntax import Syntax
 
-ACTOR_PREPS_NOUN = {"de", "du", "des", "d'", "par", "of", "by"}
+ACTOR_PREPS_NOUN = {"de", "du", "des", "d'", "par", "of", "by", "from"}
 
 
 @dataclass
@@ -132,7 +132,7 @@ class FrameReader:
             return self._resolved(state, syn.kids(tok, "agent") + [c for c in syn.kids(tok, "nmod", "obl")
                                                                     if syn.prep(c) in ("par", "by")], exclude)
         if slot in ("obl", "nmod"):
-            preps = entry.recipient_preps if role == "recipient" else ACTOR_PREPS_NOUN
+            preps = entry.recipient_preps if role == "recipient" else (entry.actor_preps or ACTOR_PREPS_NOUN)
             cands = syn.obliques(tok, preps)
             if tok.pos_ == "NOUN" and role == "recipient":
                 # 'la visite du ministre ... à Pyongyang': the nmod may hang off a sibling nmod
@@ -176,6 +176,14 @@ class FrameReader:
             return self._resolved(state, syn.subjects(verb), exclude)
         if slot == "place":
             return self._place(state, tok, exclude)
+        if slot == "obj_place":
+            return self._object_place(state, tok, exclude)
+        if slot == "obj_obl":  # 'lifted the sanctions on Iran', 'offered support to Lebanon'
+            preps = entry.recipient_preps if role == "recipient" else entry.actor_preps
+            return self._resolved(state, [c for o in syn.objects(tok) for c in syn.obliques(o, preps)], exclude)
+        if slot == "comp_subj":  # 'wants Putin to attack': the subject of the verb's clausal complement
+            return self._resolved(state, [s for c in syn.kids(tok, "ccomp", "xcomp") if c.pos_ in ("VERB", "AUX")
+                                          for s in syn.kids(c, "subj")], exclude)
         if slot == "reciprocal":
             for c in syn.kids(tok, "amod"):
                 if c.lemma_ in self.recip_mods:
@@ -227,6 +235,19 @@ class FrameReader:
         if tok.pos_ == "NOUN":
             for c in list(kids):
                 kids += self.syn.kids(c, "nmod")
+            if self.data.cues.get("light_verb_obliques") and self.syn.has(tok, "obj"):
+                kids += self.syn.kids(tok.head, "obl")  # 'staged a protest in Beijing'
+        return self._place_among(state, kids, exclude)
+
+    def _object_place(self, state: DocActors, tok: Token, exclude: set[int]) -> Argument | None:
+        """The place of the thing a verb's object names: 'attended a summit in Geneva', 'attended the
+        Beijing Olympics'."""
+        kids = []
+        for o in self.syn.objects(tok):
+            kids += self.syn.kids(o, "nmod", "compound")
+        return self._place_among(state, kids, exclude)
+
+    def _place_among(self, state: DocActors, kids: list[Token], exclude: set[int]) -> Argument | None:
         for c in kids:
             if c.i in exclude:
                 continue

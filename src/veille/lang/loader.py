@@ -18,7 +18,7 @@ from ..ontology.model import PLOVER_TYPES
 # Abstract argument slots a lexicon frame may name; the label map turns them into
 # the labels of the language's parser.
 SLOTS = ("subj", "obj", "iobj", "obl", "agent", "pass_subj", "nmod", "poss", "amod", "place", "governor_subj",
-         "reciprocal", "partner")
+         "reciprocal", "partner", "obj_place", "obj_obl", "comp_subj")
 LABEL_KEYS = ("subj", "pass_subj", "agent", "obj", "iobj", "obl", "nmod", "case", "mark", "xcomp", "ccomp",
               "advcl", "acl", "conj", "cc", "appos", "amod", "det", "flat", "aux", "aux_pass", "cop", "expl",
               "advmod", "nummod", "punct", "root", "compound", "dep", "parataxis", "pobj")
@@ -53,6 +53,7 @@ class LexiconEntry:
     actor: tuple[str, ...]          # slots tried in order for the actor
     recipient: tuple[str, ...]      # slots tried in order for the recipient
     recipient_preps: frozenset[str]
+    actor_preps: frozenset[str]     # prepositions of an oblique actor ('received weapons from X'); default: of, by...
     symmetric: bool
     recipient_required: bool        # no event without a recipient (soutenir X, but not 'soutenir une interprétation')
     complement_event: str | None    # modality of an embedded event (accuse X d'avoir fait Y -> 'alleged')
@@ -103,7 +104,8 @@ def _slots(value: Any, path: str, line: int, name: str) -> tuple[str, ...]:
     return tuple(items)
 
 
-_ENTRY_KEYS = {"id", "lemma", "pos", "type", "cameo", "mode", "actor", "recipient", "recipient_preps", "symmetric",
+_ENTRY_KEYS = {"id", "lemma", "pos", "type", "cameo", "mode", "actor", "recipient", "recipient_preps", "actor_preps",
+               "symmetric",
                "recipient_required", "complement_event", "modality", "obj_lemmas", "reflexive", "preps", "overrides", "contexts", "examples",
                "note"}
 
@@ -143,7 +145,8 @@ def parse_entry(obj: Mapping[str, Any], path: str, line: int) -> LexiconEntry:
         id=obj["id"], lemma=obj["lemma"], pos=obj["pos"], type=obj["type"], cameo=cameo, mode=obj.get("mode"),
         actor=_slots(obj.get("actor", default_actor), path, line, "actor"),
         recipient=_slots(obj.get("recipient", default_recipient), path, line, "recipient"),
-        recipient_preps=frozenset(obj.get("recipient_preps", [])), symmetric=bool(obj.get("symmetric", False)),
+        recipient_preps=frozenset(obj.get("recipient_preps", [])), actor_preps=frozenset(obj.get("actor_preps", [])),
+        symmetric=bool(obj.get("symmetric", False)),
         recipient_required=bool(obj.get("recipient_required", False)),
         complement_event=obj.get("complement_event"), modality=obj.get("modality"),
         condition=Condition(frozenset(obj.get("obj_lemmas", [])), obj.get("reflexive"), frozenset(obj.get("preps", []))),

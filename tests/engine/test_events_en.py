@@ -1,0 +1,88 @@
+"""Engine frames on hand-built English (ClearNLP) parses, no model: slots that read a verb's
+object ('obj_obl', 'obj_place'), the subject of its clausal complement ('comp_subj'), and an
+oblique actor introduced by the entry's own prepositions ('actor_preps')."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from tests.conftest import make_doc
+from veille.engine.actors import ActorResolver
+from veille.engine.events import EventCoder
+from veille.gazetteer import load_gazetteer
+from veille.lang import load_language
+from veille.ontology import load_ontology
+
+PAST = "Tense=Past|VerbForm=Fin"
+INF = "VerbForm=Inf"
+
+
+@pytest.fixture(scope="module")
+def en():
+    data = load_language("en")
+    actors = ActorResolver(data, load_gazetteer())
+    return data, actors, EventCoder(data, load_ontology(), actors)
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return spacy.blank("en").vocab
+
+
+def code(en, doc):
+    _, actors, coder = en
+    state = actors.scan(doc, "2024-03-05")
+    return {(d.actor.key, d.cameo, d.recipient.key if d.recipient else None) for d in coder.code(doc, state)}
+
+
+def test_recipient_hanging_off_the_object(en, vocab):
+    # Germany lifted the sanctions on Iran .
+    doc = make_doc(vocab, [
+        ("Germany", "Germany", "PROPN", "nsubj", 1), ("lifted", "lift", "VERB", "ROOT", 1, PAST),
+        ("the", "the", "DET", "det", 3), ("sanctions", "sanction", "NOUN", "dobj", 1), ("on", "on", "ADP", "prep", 3),
+        ("Iran", "Iran", "PROPN", "pobj", 4), (".", ".", "PUNCT", "punct", 1)])
+    assert ("DEU", "085", "IRN") in code(en, doc)
+
+
+def test_place_of_the_attended_event(en, vocab):
+    # Modi attended a summit in Japan .
+    doc = make_doc(vocab, [
+        ("India", "India", "PROPN", "nsubj", 1), ("attended", "attend", "VERB", "ROOT", 1, PAST),
+        ("a", "a", "DET", "det", 3), ("summit", "summit", "NOUN", "dobj", 1), ("in", "in", "ADP", "prep", 3),
+        ("Japan", "Japan", "PROPN", "pobj", 4), (".", ".", "PUNCT", "punct", 1)])
+    assert ("IND", "042", "JPN") in code(en, doc)
+
+
+def test_the_giver_after_from_is_the_actor(en, vocab):
+    # Ukraine received tanks from Poland .
+    doc = make_doc(vocab, [
+        ("Ukraine", "Ukraine", "PROPN", "nsubj", 1), ("received", "receive", "VERB", "ROOT", 1, PAST),
+        ("tanks", "tank", "NOUN", "dobj", 1), ("from", "from", "ADP", "prep", 1),
+        ("Poland", "Poland", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)])
+    assert ("POL", "070", "UKR") in code(en, doc)
+
+
+def test_the_subject_of_a_wished_action_is_asked(en, vocab):
+    # France wants Iran to stop .
+    doc = make_doc(vocab, [
+        ("France", "France", "PROPN", "nsubj", 1), ("wants", "want", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+        ("Iran", "Iran", "PROPN", "nsubj", 4), ("to", "to", "PART", "aux", 4), ("stop", "stop", "VERB", "ccomp", 1, INF),
+        (".", ".", "PUNCT", "punct", 1)])
+    assert ("FRA", "020", "IRN") in code(en, doc)
+
+
+def test_a_wish_without_an_addressee_is_no_request(en, vocab):
+    # France wants to stop .
+    doc = make_doc(vocab, [
+        ("France", "France", "PROPN", "nsubj", 1), ("wants", "want", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+        ("to", "to", "PART", "aux", 3), ("stop", "stop", "VERB", "xcomp", 1, INF), (".", ".", "PUNCT", "punct", 1)])
+    assert not any(c == "020" for _, c, _ in code(en, doc))
+
+
+def test_the_pronoun_us_is_no_country_but_US_is(en, vocab):
+    # Let us meet the US .
+    doc = make_doc(vocab, [
+        ("Let", "let", "VERB", "ROOT", 0), ("us", "we", "PRON", "nsubj", 2), ("meet", "meet", "VERB", "ccomp", 0),
+        ("the", "the", "DET", "det", 4), ("US", "US", "PROPN", "dobj", 2), (".", ".", "PUNCT", "punct", 0)])
+    state = en[1].scan(doc, "2024-03-05")
+    assert 1 not in state.matches and state.matches[4].best.key == "USA"
