@@ -9,12 +9,12 @@ import sys
 import click
 
 from ..errors import VeilleError
-from . import commands
+from .commands import LazyGroup
 
 EXIT_OK, EXIT_USAGE, EXIT_REJECTS, EXIT_INTERNAL = 0, 1, 2, 3
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", type=click.Path(dir_okay=False), default=None,
               help="TOML file overriding packaged defaults (also $VEILLE_CONFIG).")
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-v info, -vv debug).")
@@ -29,10 +29,6 @@ def cli(ctx: click.Context, config: str | None, verbose: int) -> None:
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     ctx.ensure_object(dict)
     ctx.obj["config"] = config
-
-
-for command in commands.ALL:
-    cli.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> int:
