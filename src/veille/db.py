@@ -60,8 +60,9 @@ class Database:
         import pandas as pd
         cur = self.store.con.execute(
             "SELECT d.doc_id, d.title, d.date, d.lang, d.url, d.source, length(d.text) AS chars, "
-            "count(e.event_id) AS events FROM documents d LEFT JOIN events e USING (doc_id) "
-            "GROUP BY ALL ORDER BY d.date NULLS LAST, d.doc_id")
+            "coalesce(e.n, 0) AS events FROM documents d "
+            "LEFT JOIN (SELECT doc_id, count(*) AS n FROM events GROUP BY doc_id) e USING (doc_id) "
+            "ORDER BY d.date NULLS LAST, d.doc_id")
         return pd.DataFrame(cur.fetchall(), columns=list(_DOC_COLUMNS))
 
     def document(self, doc_id: str) -> dict[str, Any] | None:

@@ -69,6 +69,17 @@ class E(str, Enum):
             "{chars}; rejected without being parsed. Split the input, or raise max_doc_chars.")
     E802 = ("{where}: the sentence at character {start} has {tokens} tokens, more than limits.max_sentence_tokens "
             "= {limit}, and no space to split it at. Raise max_sentence_tokens or fix the text.")
+    # PostgreSQL server backend (E810-E829)
+    E810 = ("Database {url} is a PostgreSQL database, which needs the optional dependency psycopg ({reason}). "
+            "Install it with: pip install 'veille[postgres]'.")
+    E811 = ("Cannot connect to the PostgreSQL database {url}: {reason}. Check that the server runs and the URL "
+            "(postgresql://USER@HOST:PORT/DBNAME; a password from ~/.pgpass or $PGPASSWORD), and that the user "
+            "may connect.")
+    E812 = ("PostgreSQL database {url} has no veille tables and was opened read-only. Create them with: "
+            "veille ingest PATH --db {url}")
+    E813 = "{what} is not available on PostgreSQL databases ({url}): {reason}."
+    E814 = ("No database given: pass --db FILE.duckdb (or --db postgresql://USER@HOST/DBNAME), or set "
+            "store.db in the settings file.")
     # analysis, REST API and web UI (E600-E629)
     E600 = "Parameter {param!r} is invalid: {reason}."
     E601 = "Unknown period {value!r} for {param!r}. Allowed: {allowed}."

@@ -34,6 +34,12 @@ class IngestSettings:
 class ServeSettings:
     host: str = "127.0.0.1"
     port: int = 8765
+    db_connections: int = 8  # PostgreSQL: pooled read-only connections shared by the API's requests
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    db: str = ""  # the database when --db is not given: a DuckDB file or postgresql://USER@HOST/DBNAME
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     ingest: IngestSettings = field(default_factory=IngestSettings)
     serve: ServeSettings = field(default_factory=ServeSettings)
+    store: StoreSettings = field(default_factory=StoreSettings)
 
     def model_for(self, lang: str) -> str:
         if lang not in self.models:
@@ -59,7 +66,7 @@ class Settings:
         return replace(self, models={**self.models, lang: model})
 
 
-_SECTIONS = {"limits": Limits, "ingest": IngestSettings, "serve": ServeSettings}
+_SECTIONS = {"limits": Limits, "ingest": IngestSettings, "serve": ServeSettings, "store": StoreSettings}
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -15,7 +15,7 @@ WITH mentions AS (
     FROM events WHERE recipient_key IS NOT NULL
 )
 SELECT key, count(*) AS events, sum(as_actor) AS as_actor, sum(as_recipient) AS as_recipient,
-       coalesce(mode(name), mode(text)) AS top_name
+       coalesce({mode_name}, {mode_text}) AS top_name
 FROM mentions GROUP BY key ORDER BY events DESC, key LIMIT ?"""
 
 _DYADS = """
@@ -33,7 +33,8 @@ def top_actors(store_or_path: StoreOrPath, limit: int = 20) -> dict[str, list[di
     among its events, e.g. the head of state for a country key. Dyads are unordered
     pairs (a < b) with counts in each direction."""
     with opened(store_or_path) as store:
-        entities = rows(store, _ENTITIES, [int(limit)])
+        sql = _ENTITIES.format(mode_name=store.dialect.mode("name"), mode_text=store.dialect.mode("text"))
+        entities = rows(store, sql, [int(limit)])
         dyads = rows(store, _DYADS, [int(limit)])
     for d in dyads:
         for k in ("mean_goldstein", "mean_score"):
@@ -48,7 +49,7 @@ def top_actors(store_or_path: StoreOrPath, limit: int = 20) -> dict[str, list[di
 
 
 _QUOTES = """SELECT q.record, d.title, d.date FROM quotes q LEFT JOIN documents d USING (doc_id)
-WHERE q.speaker_key = ? OR list_contains(q.speaker_keys, ?) ORDER BY d.date NULLS LAST, q.doc_id, q.seq
+WHERE q.speaker_key = ? OR {contains} ORDER BY d.date NULLS LAST, q.doc_id, q.seq
 LIMIT ? OFFSET ?"""
 
 
@@ -56,7 +57,8 @@ def actor_quotes(store_or_path: StoreOrPath, key: str, limit: int = 100, offset:
     """Quotes whose speaker resolves to `key` (the speaker's own key, or one of the keys
     it stands for), each with its document's title and date; [] when there are none."""
     with opened(store_or_path) as store:
-        found = rows(store, _QUOTES, [key, key, int(limit), int(offset)])
+        sql = _QUOTES.format(contains=store.dialect.list_contains("q.speaker_keys"))
+        found = rows(store, sql, [key, key, int(limit), int(offset)])
     out = []
     for r in found:
         quote = json.loads(r["record"])

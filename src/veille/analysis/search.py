@@ -1,5 +1,5 @@
-"""Text search over event evidence and documents (case-insensitive substring, DuckDB
-ILIKE with the query as a parameter; % and _ in the query match themselves)."""
+"""Text search over event evidence and documents (case-insensitive substring: ILIKE with
+the query as a parameter; % and _ in the query match themselves)."""
 from __future__ import annotations
 
 import json
@@ -25,10 +25,10 @@ def snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> str:
     return ("…" if start else "") + body + ("…" if end < len(text) else "")
 
 
-_EVENTS = ("SELECT record FROM events WHERE evidence_text ILIKE ? ESCAPE '\\' "
+_EVENTS = ("SELECT record FROM events WHERE {evidence} "
            "ORDER BY date_first NULLS LAST, doc_id, evidence_start, event_id LIMIT ?")
 _DOCS = ("SELECT doc_id, title, date, lang, url, text FROM documents "
-         "WHERE title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\' ORDER BY date NULLS LAST, doc_id LIMIT ?")
+         "WHERE {title} OR {text} ORDER BY date NULLS LAST, doc_id LIMIT ?")
 
 
 def search(store_or_path: StoreOrPath, query: str, limit: int = 50, max_chars: int | None = None) -> dict[str, Any]:
@@ -41,8 +41,10 @@ def search(store_or_path: StoreOrPath, query: str, limit: int = 50, max_chars: i
         raise VeilleError(E.E604, param="q", size=len(query), limit=max_chars)
     pattern = like_pattern(query)
     with opened(store_or_path) as store:
-        events = [json.loads(r["record"]) for r in rows(store, _EVENTS, [pattern, int(limit)])]
-        docs = rows(store, _DOCS, [pattern, pattern, int(limit)])
+        like = store.dialect.ilike
+        events = [json.loads(r["record"]) for r in rows(store, _EVENTS.format(evidence=like("evidence_text")),
+                                                         [pattern, int(limit)])]
+        docs = rows(store, _DOCS.format(title=like("title"), text=like("text")), [pattern, pattern, int(limit)])
     for d in docs:
         d["snippet"] = snippet(d.pop("text") or "", query)
     return {"query": query, "events": events, "documents": docs}

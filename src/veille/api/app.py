@@ -1,9 +1,10 @@
 """The REST API and web UI: `create_app(db_path, settings)` builds a FastAPI app over a
 database opened read-only. Routes are thin: each calls one library function.
 
-One read-only DuckDB connection is opened when the app is built (so a missing or
-locked database fails at start, not on the first request); each request works on its
-own cursor of it, which DuckDB allows from any thread."""
+The database is opened when the app is built (so a missing or unreachable database fails
+at start, not on the first request) as a `veille.store.readers.ReadSource`: each request
+gets its own read-only Store, a cursor of one DuckDB connection that follows the newest
+snapshot a running ingest publishes, or a pooled PostgreSQL connection."""
 from __future__ import annotations
 
 import datetime as dt
@@ -21,6 +22,7 @@ from ..errors import E, VeilleError
 from ..ontology.model import PLOVER_TYPES
 from ..settings import Settings, load_settings
 from ..store import Store
+from ..store.readers import ReadSource
 from ..web import STATIC_DIR, document_page, index_page, not_found_page
 from . import errors
 
@@ -47,33 +49,30 @@ def _event_type(value: str | None) -> str | None:
 
 
 def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None) -> FastAPI:
-    """The API and UI over `db_path` (read-only). Raises E008/E500/E502/E010 at once if the
-    database cannot be opened."""
+    """The API and UI over `db_path` (read-only). Raises E008/E500/E502/E010 (DuckDB) or
+    E810/E811/E812 (PostgreSQL) at once if the database cannot be opened."""
     settings = settings or load_settings()
-    root = Store.open(db_path, read_only=True)
+    source = ReadSource(db_path, connections=settings.serve.db_connections)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
-        root.close()
+        source.close()
 
     app = FastAPI(title="veille", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   responses=errors.RESPONSES,
                   description="Political event data with evidence: events, dyads, documents, actors, quotes. "
                               "Read-only. Errors: {error: {code, parameter, message}}.")
     app.state.settings = settings
-    app.state.store = root
+    app.state.source = source
     errors.install(app)
     max_page = settings.limits.max_page_size
     # limits the routes enforce themselves (E605, E604, E012, E601), declared in the OpenAPI schema too
     page = {"maximum": max_page}
 
     def store() -> Iterator[Store]:
-        cursor = root.con.cursor()
-        try:
-            yield Store(cursor, root.path, True)
-        finally:
-            cursor.close()
+        with source.store() as db:
+            yield db
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):

@@ -6,7 +6,7 @@ import json
 import click
 
 from ..analysis import top_actors
-from .common import write_lines
+from .common import db_option, write_lines
 
 
 def _table(head: tuple[str, ...], rows: list[list[str]]) -> list[str]:
@@ -16,7 +16,7 @@ def _table(head: tuple[str, ...], rows: list[list[str]]) -> list[str]:
 
 
 @click.command("actors")
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="Database written by veille ingest.")
+@db_option()
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Entities and dyads to list.")
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
 def actors(db_path: str, limit: int, fmt: str) -> None:

@@ -17,6 +17,22 @@ def settings_from(ctx: click.Context, **overrides) -> Settings:
     return load_settings(config, **overrides)
 
 
+def _db_from_settings(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    if value:
+        return value
+    configured = settings_from(ctx).store.db
+    if not configured:
+        raise VeilleError(E.E814)
+    return configured
+
+
+def db_option(help: str = "Database written by veille ingest"):
+    """--db FILE or URL; when absent, `store.db` of the settings (E814 if that is empty too)."""
+    return click.option("--db", "db_path", default=None, callback=_db_from_settings, metavar="FILE|URL",
+                        help=f"{help}: a DuckDB file or postgresql://USER@HOST/DBNAME "
+                             "(default: store.db of the settings).")
+
+
 def parse_date(value: str | None) -> str | None:
     if value is None:
         return None

@@ -9,7 +9,7 @@ import click
 
 from ..analysis import dyad_timeline, plot_dyad
 from ..analysis.dyads import PERIODS, QUAD_COLUMNS, TYPE_COLUMNS
-from .common import write_lines
+from .common import db_option, write_lines
 
 _FIXED = ("period", "direction", "events", *QUAD_COLUMNS.values())
 
@@ -29,7 +29,7 @@ def _columns(frame) -> list[str]:
 @click.command("dyad")
 @click.argument("a")
 @click.argument("b")
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="Database written by veille ingest.")
+@db_option()
 @click.option("--by", type=click.Choice(PERIODS), default="month", show_default=True, help="Period length.")
 @click.option("--plot", "plot_path", default=None, type=click.Path(dir_okay=False), metavar="FILE.png",
               help="Also draw the timeline as a PNG.")

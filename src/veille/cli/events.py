@@ -10,7 +10,7 @@ import click
 
 from ..store import Store
 from ..store.flat import FLAT_COLUMNS, flatten
-from .common import parse_date, write_lines
+from .common import db_option, parse_date, write_lines
 
 FORMATS = ("table", "jsonl", "csv")
 TABLE_TEXT_CHARS = 60
@@ -50,7 +50,7 @@ WRITERS: dict[str, Callable[[list[dict[str, Any]]], None]] = {"table": _table, "
 
 
 @click.command("events")
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="Database written by veille ingest.")
+@db_option()
 @click.option("--actor", default=None, metavar="KEY", help="Actor entity key (e.g. FRA, or an org id).")
 @click.option("--recipient", default=None, metavar="KEY", help="Recipient entity key.")
 @click.option("--type", "type_", default=None, metavar="TYPE", help="PLOVER event type, e.g. ACCUSE.")

@@ -5,11 +5,11 @@ import click
 
 from ..store.export import FORMATS, export_events
 from ..store.query import EventQuery
-from .common import parse_date
+from .common import db_option, parse_date
 
 
 @click.command("export")
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="Database written by veille ingest.")
+@db_option()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="csv (flat columns), parquet (events table), jsonl (event.schema.json), "
                    "gdelt (GDELT 2.0 event-table TSV + veille columns).")

@@ -8,7 +8,7 @@ import time
 import click
 
 from ..ingest.run import ENGINES, IngestProgress, ingest as run_ingest
-from .common import date_option, lang_option, parse_date, report_rejects, settings_from
+from .common import date_option, db_option, lang_option, parse_date, report_rejects, settings_from
 
 PLAIN_EVERY_SECONDS = 10.0
 
@@ -46,7 +46,7 @@ class _Progress:
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="DuckDB file (created if missing).")
+@db_option("Where to store (a DuckDB file is created if missing)")
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
               help="Where extraction runs: this machine, or a dask cluster (needs veille.scale).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,

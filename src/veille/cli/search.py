@@ -7,12 +7,12 @@ import json
 import click
 
 from ..analysis import search as search_db
-from .common import write_lines
+from .common import db_option, write_lines
 
 
 @click.command("search")
 @click.argument("query")
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="Database written by veille ingest.")
+@db_option()
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N events and N documents.")
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
 def search(query: str, db_path: str, limit: int, fmt: str) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from .common import settings_from
+from .common import db_option, settings_from
 
 
 @click.command("serve")
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="Database written by veille ingest.")
+@db_option()
 @click.option("--host", default=None, help="Address to bind (default from settings: 127.0.0.1, loopback only).")
 @click.option("--port", type=click.IntRange(0, 65535), default=None, help="Port (default from settings: 8765).")
 @click.pass_context

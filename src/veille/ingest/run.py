@@ -8,7 +8,9 @@ adds nothing twice.
 
 While it runs, it publishes a read snapshot of the database when it starts, every
 `settings.ingest.snapshot_every` commits and when it finishes (`veille.store.snapshot`),
-so that readers can work from it while this process holds the file.
+so that readers can work from it while this process holds the file. Into a PostgreSQL
+database (`--db postgresql://...`) there is no snapshot: readers see each committed batch,
+and several ingests may run at once (their batches are serialised, `veille.store.db`).
 """
 from __future__ import annotations
 
@@ -154,7 +156,8 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
     report = IngestReport(run_id="", db_path=str(db_path), workers=workers)
     try:
         report.run_id = store.start_run(paths)
-        snapshot_every = max(0, settings.ingest.snapshot_every)
+        # PostgreSQL readers see committed batches directly (MVCC): no snapshot file to publish
+        snapshot_every = max(0, settings.ingest.snapshot_every) if store.dialect.file_based else 0
         commits = 0
         if snapshot_every:
             snapshot.try_publish(store)

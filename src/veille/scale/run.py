@@ -27,6 +27,7 @@ from ..ingest.readers import count_documents, read_paths
 from ..records import Document
 from ..settings import Settings
 from ..store import Store
+from ..store.dialect import is_server_url, redact
 from .cluster import dask_client, require_dask, worker_threads
 from .load import load_outputs, read_rejects
 from .shards import Shard, fingerprint, make_shards, output_dir
@@ -97,6 +98,10 @@ def dask_ingest(paths: Sequence[str], db_path: str, settings: Settings, date: st
     processes (1 thread each) is started and closed. `shard_size` is documents per
     shard (default: `default_shard_size`). `make_extractor` must be importable on the
     workers (a class or module-level function); it is called once per worker."""
+    if is_server_url(str(db_path)):
+        raise VeilleError(E.E813, what="--engine dask", url=redact(str(db_path)),
+                          reason="its loader reads the workers' Parquet files with DuckDB; use --engine local "
+                                 "(several ingests may write one PostgreSQL database at once)")
     require_dask()
     paths = list(paths)
     _check_paths(paths)

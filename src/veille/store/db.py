@@ -1,6 +1,9 @@
-"""`Store`: veille's DuckDB database. Opening it applies pending migrations; writes go
-in one transaction per batch, so a killed process leaves the last committed batch and
-nothing half-written. DuckDB allows one writing process per file: a second one gets E010.
+"""`Store`: veille's database, a DuckDB file or a PostgreSQL server database
+(`postgresql://USER@HOST/DBNAME`; `veille.store.dialect` holds the SQL that differs).
+Opening it applies pending migrations; writes go in one transaction per batch, so a
+killed process leaves the last committed batch and nothing half-written. DuckDB allows
+one writing process per file: a second one gets E010. PostgreSQL takes many: their
+batches are serialised by an advisory lock, so two ingests never store a document twice.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ import pyarrow as pa
 from ..errors import E, VeilleError
 from ..records import DocumentResult
 from . import rows
+from .dialect import DUCKDB, POSTGRES, Dialect, is_server_url, redact
 from .query import EventQuery
 from .schema import CURRENT_VERSION, MIGRATIONS, VERSION_TABLE
 
@@ -38,10 +42,11 @@ def _is_lock_error(exc: Exception) -> bool:
 class Store:
     """A veille database. Use `Store.open(path)`; close it (or use `with`)."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
-        self.con = con
+    def __init__(self, con: Any, path: str, read_only: bool, dialect: Dialect = DUCKDB) -> None:
+        self.con = con  # a DuckDB connection (or cursor), or a veille.store.pg.PgConnection
         self.path = path
         self.read_only = read_only
+        self.dialect = dialect
         self.snapshot_of: str | None = None  # set when this is the published snapshot of a locked database
 
     # -- opening and migrations -------------------------------------------------
@@ -52,8 +57,13 @@ class Store:
         Raises E008 if a read-only database is missing, E009 if it is newer than this
         veille, E010 if another process holds it, E500 if read-only and too old. Read-only,
         a database locked by a writer is read from its published snapshot if it has one
-        (`veille.store.snapshot`); `snapshot_of` then names the locked file."""
+        (`veille.store.snapshot`); `snapshot_of` then names the locked file.
+
+        A `postgresql://` URL opens a PostgreSQL database instead (E810 without psycopg,
+        E811 if unreachable, E812 if read-only and without veille tables)."""
         path = str(path)
+        if is_server_url(path):
+            return cls._open_server(path, read_only)
         if read_only and not Path(path).exists():
             raise VeilleError(E.E008, path=path)
         try:
@@ -75,9 +85,27 @@ class Store:
             raise
         return store
 
+    @classmethod
+    def _open_server(cls, url: str, read_only: bool) -> "Store":
+        from .pg import connect
+        store = cls(connect(url, read_only), url, read_only, POSTGRES)
+        try:
+            if read_only and store.version() == 0:
+                raise VeilleError(E.E812, url=redact(url))
+            store._migrate()
+        except BaseException:
+            store.con.close()
+            raise
+        return store
+
+    @property
+    def name(self) -> str:
+        """The database's path or URL, password hidden: for messages."""
+        return redact(self.path)
+
     def _tables(self) -> set[str]:
         return {r[0] for r in self.con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()").fetchall()}
 
     def version(self) -> int:
         if "schema_version" not in self._tables():
@@ -88,26 +116,32 @@ class Store:
     def _migrate(self) -> None:
         found = self.version()
         if found > CURRENT_VERSION:
-            raise VeilleError(E.E009, path=self.path, found=found, known=CURRENT_VERSION)
+            raise VeilleError(E.E009, path=self.name, found=found, known=CURRENT_VERSION)
         if found == CURRENT_VERSION:
             return
         if self.read_only:
-            raise VeilleError(E.E500, path=self.path, found=found, known=CURRENT_VERSION)
+            raise VeilleError(E.E500, path=self.name, found=found, known=CURRENT_VERSION)
         for migration in MIGRATIONS:
             if migration.version <= found:
                 continue
             self.con.begin()
             try:
-                self.con.execute(VERSION_TABLE)
+                self.dialect.lock_writes(self.con)
+                if self.dialect is not DUCKDB:  # another writer may have migrated while we waited
+                    found = self.version()
+                    if migration.version <= found:
+                        self.con.rollback()
+                        continue
+                self.con.execute(self.dialect.ddl(VERSION_TABLE))
                 for sql in migration.statements:
-                    self.con.execute(sql)
+                    self.con.execute(self.dialect.ddl(sql))
                 self.con.execute("INSERT INTO schema_version VALUES (?, ?, ?)",
                                  [migration.version, migration.name, _now()])
                 self.con.commit()
             except BaseException:
                 self.con.rollback()
                 raise
-            log.info("database %s: applied migration %d (%s)", self.path, migration.version, migration.name)
+            log.info("database %s: applied migration %d (%s)", self.name, migration.version, migration.name)
 
     def migrations(self) -> list[tuple[int, str]]:
         return [(int(v), n) for v, n in self.con.execute(
@@ -144,6 +178,7 @@ class Store:
         rejects = list(rejects)
         self.con.begin()
         try:
+            self.dialect.lock_writes(self.con)  # PostgreSQL: the lookups below see other writers' batches
             hashes = self.known_hashes([r.document.content_hash for r in results])
             urls = self.known_urls([r.document.url for r in results if r.document.url])
             ids = self.known_ids([r.document.id for r in results])
@@ -187,29 +222,27 @@ class Store:
 
     def _add_reject(self, where: str, code: str, message: str, run_id: str | None, now: dt.datetime) -> None:
         source, line = rows.split_where(where)
-        self.con.execute("INSERT OR IGNORE INTO rejects VALUES (?, ?, ?, ?, ?, ?)",
+        self.con.execute(self.dialect.insert_ignore("rejects", ["source", "line", "code", "message", "first_seen",
+                                                                "run_id"]),
                          [source, line, code, message, now, run_id])
 
     def _insert(self, table: str, data: list[dict[str, Any]]) -> None:
         if not data:
             return
-        columns = [r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall()]  # table: internal name
+        types = self.dialect.arrow_types(self.con, table)  # table: an internal name
+        columns = list(types)
+        if not self.dialect.file_based:
+            self.con.executemany(self.dialect.insert_ignore(table, columns),
+                                 [[row.get(c) for c in columns] for row in data])
+            return
         arrow = pa.Table.from_pylist([{c: row.get(c) for c in columns} for row in data],
-                                     schema=self._arrow_schema(table, columns))
+                                     schema=pa.schema(list(types.items())))
         self.con.register("_veille_batch", arrow)
         try:
             cols = ", ".join(f'"{c}"' for c in columns)
             self.con.execute(f"INSERT OR IGNORE INTO {table} ({cols}) SELECT {cols} FROM _veille_batch")
         finally:
             self.con.unregister("_veille_batch")
-
-    def _arrow_schema(self, table: str, columns: list[str]) -> pa.Schema:
-        types = dict(self.con.execute(f"SELECT column_name, data_type FROM information_schema.columns "
-                                      f"WHERE table_name = ?", [table]).fetchall())
-        mapping = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
-                   "TIMESTAMP": pa.timestamp("us"), "DATE": pa.date32(), "VARCHAR[]": pa.list_(pa.string()),
-                   "FLOAT[]": pa.list_(pa.float32())}
-        return pa.schema([(c, mapping[types[c]]) for c in columns])
 
     # -- lookups ------------------------------------------------------------------
     def _lookup(self, column: str, values: Iterable[str]) -> set[str]:
@@ -278,7 +311,7 @@ class Store:
     # -- stories (veille.analysis.stories builds them; these only move rows) --------
     def events_fingerprint(self) -> str:
         """Changes whenever an event is added or removed: tells whether stories are stale."""
-        n, h = self.con.execute("SELECT count(*), coalesce(bit_xor(hash(event_id)), 0) FROM events").fetchall()[0]
+        n, h = self.con.execute(f"SELECT count(*), {self.dialect.hash_xor('event_id')} FROM events").fetchall()[0]
         return f"{int(n)}:{int(h)}"
 
     def story_mentions(self) -> list[dict[str, Any]]:
@@ -304,6 +337,7 @@ class Store:
         """Replace all stories, their event lists and the build record, in one transaction."""
         self.con.begin()
         try:
+            self.dialect.lock_writes(self.con)
             self.con.execute("DELETE FROM story_events")
             self.con.execute("DELETE FROM stories")
             self.con.execute("DELETE FROM story_builds")

@@ -73,6 +73,22 @@ def _parquet(store: Store, query: EventQuery, path: str) -> int:
     import pyarrow.parquet as pq
 
     sql, params = query.sql("*")
+    if not store.dialect.file_based:  # PostgreSQL: rows in chunks, typed by the table's columns
+        import pyarrow as pa
+
+        schema = pa.schema(list(store.dialect.arrow_types(store.con, "events").items()))
+        n = 0
+        with pq.ParquetWriter(path, schema) as writer:
+            chunk: list[tuple] = []
+            for row in _fetch(store, sql, params):
+                chunk.append(row)
+                if len(chunk) == FETCH_ROWS:
+                    writer.write_batch(_batch(chunk, schema))
+                    n, chunk = n + len(chunk), []
+            if chunk or not n:
+                writer.write_batch(_batch(chunk, schema))
+                n += len(chunk)
+        return n
     rel = store.con.cursor().sql(sql, params=params)
     # duckdb 2.x names it to_arrow_reader; 1.x fetch_arrow_reader
     reader = (rel.to_arrow_reader(FETCH_ROWS) if hasattr(rel, "to_arrow_reader") else rel.fetch_arrow_reader(FETCH_ROWS))
@@ -82,6 +98,13 @@ def _parquet(store: Store, query: EventQuery, path: str) -> int:
             writer.write_batch(batch)
             n += batch.num_rows
     return n
+
+
+def _batch(rows: list[tuple], schema):
+    import pyarrow as pa
+    columns = list(zip(*rows)) if rows else [() for _ in schema.names]
+    return pa.RecordBatch.from_arrays([pa.array(list(col), type=t) for col, t in zip(columns, schema.types)],
+                                      schema=schema)
 
 
 _TEXT_WRITERS: dict[str, Callable[[Store, EventQuery, IO[str]], int]] = {"jsonl": _jsonl, "csv": _csv, "gdelt": _gdelt}

@@ -88,9 +88,10 @@ def remove(db_path: str | os.PathLike[str]) -> None:
     snapshot_path(db_path).unlink(missing_ok=True)
 
 
-def open_snapshot(db_path: str, reason: str) -> "Store | None":
+def open_snapshot(db_path: str, reason: str, announce: bool = True) -> "Store | None":
     """The published snapshot of `db_path`, opened read-only, or None if there is none.
-    Called by `Store.open` when `db_path` is locked by a writer."""
+    Called by `Store.open` when `db_path` is locked by a writer (and by
+    `veille.store.readers` to follow newer snapshots: `announce=False` logs at info level)."""
     import duckdb
 
     from .db import Store
@@ -105,8 +106,9 @@ def open_snapshot(db_path: str, reason: str) -> "Store | None":
                     str(exc).splitlines()[0])
         return None
     published = dt.datetime.fromtimestamp(target.stat().st_mtime).isoformat(timespec="seconds")
-    log.warning("database %s is locked by a writer (%s); reading its snapshot %s, published %s",
-                db_path, reason, target, published)
+    log.log(logging.WARNING if announce else logging.INFO,
+            "database %s is locked by a writer (%s); reading its snapshot %s, published %s",
+            db_path, reason, target, published)
     store = Store(con, str(target), True)
     store.snapshot_of = db_path
     try:
