@@ -62,3 +62,33 @@ def assert_examples_coded():
             assert entry.type in types, (text, [(ev.actor.code, ev.type, ev.recipient and ev.recipient.code)
                                                 for ev in result.events])
     return check
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL server for the session (tests/postgres_cluster.py), stopped and
+    deleted at the end; skipped, saying why, without psycopg or PostgreSQL binaries."""
+    pytest.importorskip("psycopg", reason="psycopg is not installed: pip install -e '.[postgres]'")
+    import postgres_cluster
+
+    try:
+        cluster = postgres_cluster.start()
+    except postgres_cluster.Unavailable as exc:
+        pytest.skip(f"PostgreSQL tests need a local PostgreSQL: {exc}")
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster):
+    """URL of a new, empty database on the session's PostgreSQL server (dropped after the test)."""
+    import uuid
+
+    import psycopg
+
+    name = f"veille_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_cluster.url(), autocommit=True) as con:
+        con.execute(f'CREATE DATABASE "{name}"')  # a generated name, not user input
+    yield pg_cluster.url(name)
+    with psycopg.connect(pg_cluster.url(), autocommit=True) as con:
+        con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

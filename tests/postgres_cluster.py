@@ -90,7 +90,7 @@ def start() -> Cluster:
         run_as = "postgres"
     cluster = Cluster(root=root, port=_free_port(), bin=binaries, run_as=run_as)
     done = cluster._run(binaries / "initdb", "-D", cluster.data, "-U", "veille", "--auth=trust", "-E", "UTF8",
-                        "--locale=C", "--no-sync")
+                        "--locale=C.UTF-8", "--no-sync")
     if done.returncode != 0:
         cluster.stop()
         raise Unavailable(f"initdb failed: {done.stderr.strip()[-500:]}")
