@@ -105,7 +105,8 @@ class Store:
 
     def _tables(self) -> set[str]:
         return {r[0] for r in self.con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()").fetchall()}
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_catalog = current_database() AND table_schema = current_schema()").fetchall()}
 
     def version(self) -> int:
         if "schema_version" not in self._tables():

@@ -76,7 +76,8 @@ class Dialect:
     def arrow_types(self, con: Any, table: str) -> dict[str, pa.DataType]:
         """Column name -> Arrow type of `table`, in column order."""
         found = con.execute("SELECT column_name, data_type FROM information_schema.columns "
-                            "WHERE table_name = ? AND table_schema = current_schema() ORDER BY ordinal_position",
+                            "WHERE table_name = ? AND table_catalog = current_database() "
+                            "AND table_schema = current_schema() ORDER BY ordinal_position",
                             [table]).fetchall()
         return {c: _ARROW[t] for c, t in found}
 
@@ -123,7 +124,8 @@ class PostgresDialect(Dialect):
 
     def arrow_types(self, con: Any, table: str) -> dict[str, pa.DataType]:
         found = con.execute("SELECT column_name, udt_name FROM information_schema.columns "
-                            "WHERE table_name = ? AND table_schema = current_schema() ORDER BY ordinal_position",
+                            "WHERE table_name = ? AND table_catalog = current_database() "
+                            "AND table_schema = current_schema() ORDER BY ordinal_position",
                             [table]).fetchall()
         return {c: _PG_ARROW[t] for c, t in found}
 

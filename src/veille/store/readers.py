@@ -5,8 +5,9 @@ DuckDB: one read-only connection, a cursor of it per request. When a writer held
 at start, that connection is on the writer's published snapshot (`store/snapshot.py`);
 each request then first compares the snapshot file's identity (inode, modification time,
 size: one `stat`) with the one it opened and, when the writer has published a newer one,
-moves to it. Requests already running finish on the old connection, which is closed when
-the last of them ends. A server that opened the database file itself (no writer at
+moves to it (opened in a DuckDB instance of its own: `snapshot.open_fresh_snapshot`).
+Requests already running finish on the old connection, which is closed when the last of
+them ends. A server that opened the database file itself (no writer at
 start) keeps it: DuckDB lets no writer in meanwhile.
 
 PostgreSQL: a pool of read-only connections (`serve.db_connections`); each request borrows
@@ -40,6 +41,7 @@ class _Generation:
     """One opened DuckDB connection and the requests using it."""
     store: Store
     identity: tuple[int, int, int] | None
+    attached: bool = False  # opened by open_fresh_snapshot: cursors must USE its catalog
     users: int = 0
     retired: bool = False
 
@@ -77,16 +79,16 @@ class ReadSource:
         assert current is not None
         if not current.store.snapshot_of:
             return current
-        from .snapshot import open_snapshot, snapshot_path
+        from .snapshot import open_fresh_snapshot, snapshot_path
         path = snapshot_path(current.store.snapshot_of)
         now = _identity(path)
         if now is None or now == current.identity:
             return current
-        fresh = open_snapshot(current.store.snapshot_of, "following its writer", announce=False)
-        if fresh is None:  # replaced again, or unreadable: keep serving the one we have
+        fresh = open_fresh_snapshot(current.store.snapshot_of)
+        if fresh is None:  # unreadable: keep serving the one we have
             return current
         log.info("reading the newer snapshot %s", path)
-        self._current = _Generation(fresh, now)
+        self._current = _Generation(fresh, now, attached=True)
         self._retire(current)
         return self._current
 
@@ -108,6 +110,9 @@ class ReadSource:
             generation.users += 1
             cursor = generation.store.con.cursor()
         try:
+            if generation.attached:
+                from .snapshot import ATTACHED
+                cursor.execute(f"USE {ATTACHED}")
             yield Store(cursor, generation.store.path, True, generation.store.dialect)
         finally:
             cursor.close()

@@ -88,10 +88,41 @@ def remove(db_path: str | os.PathLike[str]) -> None:
     snapshot_path(db_path).unlink(missing_ok=True)
 
 
-def open_snapshot(db_path: str, reason: str, announce: bool = True) -> "Store | None":
+ATTACHED = "veille_snapshot"  # catalog name of a snapshot opened by `open_fresh_snapshot`
+
+
+def open_fresh_snapshot(db_path: str) -> "Store | None":
+    """The current snapshot of `db_path`, read-only, in a DuckDB instance of its own, or None.
+
+    DuckDB keeps one instance per file path in a process: connecting again to a path that is
+    still open returns the old instance, i.e. the snapshot file as it was before it was
+    replaced. This attaches the file to a new in-memory instance instead, under the catalog
+    `ATTACHED`; cursors of its connection must run `USE veille_snapshot` first."""
+    import duckdb
+
+    from .db import Store
+
+    target = snapshot_path(db_path)
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"ATTACH ? AS {ATTACHED} (READ_ONLY)", [str(target)])
+        con.execute(f"USE {ATTACHED}")
+        store = Store(con, str(target), True)
+        store.snapshot_of = db_path
+        store._migrate()  # read-only: only checks the schema version
+    except duckdb.Error as exc:
+        con.close()
+        log.info("snapshot %s cannot be opened (%s); keeping the one in use", target, str(exc).splitlines()[0])
+        return None
+    except BaseException:
+        con.close()
+        raise
+    return store
+
+
+def open_snapshot(db_path: str, reason: str) -> "Store | None":
     """The published snapshot of `db_path`, opened read-only, or None if there is none.
-    Called by `Store.open` when `db_path` is locked by a writer (and by
-    `veille.store.readers` to follow newer snapshots: `announce=False` logs at info level)."""
+    Called by `Store.open` when `db_path` is locked by a writer."""
     import duckdb
 
     from .db import Store
@@ -106,9 +137,8 @@ def open_snapshot(db_path: str, reason: str, announce: bool = True) -> "Store | 
                     str(exc).splitlines()[0])
         return None
     published = dt.datetime.fromtimestamp(target.stat().st_mtime).isoformat(timespec="seconds")
-    log.log(logging.WARNING if announce else logging.INFO,
-            "database %s is locked by a writer (%s); reading its snapshot %s, published %s",
-            db_path, reason, target, published)
+    log.warning("database %s is locked by a writer (%s); reading its snapshot %s, published %s",
+                db_path, reason, target, published)
     store = Store(con, str(target), True)
     store.snapshot_of = db_path
     try:
