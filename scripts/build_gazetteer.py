@@ -159,6 +159,10 @@ def build_orgs(shared: Path) -> list[dict]:
         if hidden:
             rec["unindexed"] = hidden
         out.append(rec)
+    for oid, fr_words, en_words in psv("org_descriptors.psv"):
+        rec = next((r for r in out if r["key"] == oid), None)
+        assert rec is not None, f"org_descriptors.psv: {oid!r} is not in org-ids.tsv"
+        rec["descriptors"] = {"fr": split(fr_words), "en": split(en_words)}
     missing = set(curated) - {r["key"] for r in out}
     assert not missing, f"curated organisations not in org-ids.tsv: {missing}"
     return out

@@ -184,3 +184,20 @@ def test_bad_role_noun_raises_e103(tmp_path):
         fh.write(json.dumps({"id": "fr-role-9999", "phrase": "x", "role": "GOV", "examples": []}) + "\n")
     with pytest.raises(VeilleError, match="example"):
         read_gazetteer(data, lang)
+
+
+@pytest.mark.parametrize("word,lang,keys", [
+    ("djihadistes", "fr", {"ISIS", "AQ", "AQAP", "AQIM", "NUSRA", "BOKO_HARAM", "AL_SHABAAB"}),
+    ("kurdes", "fr", {"YPG", "PKK", "KRG"}),
+    ("ONG", "fr", {"HRW", "AMNESTY", "MSF"}),
+    ("Kurdish", "en", {"YPG", "PKK", "KRG"}),
+    ("ministre", "fr", set()),
+])
+def test_descriptors(gaz, word, lang, keys):
+    assert set(gaz.descriptors(lang).get(normalize(word), ())) == keys
+
+
+@pytest.mark.parametrize("key,country", [("YPG", "SYR"), ("KRG", "IRQ"), ("ISIS", None), ("HRW", None)])
+def test_org_entry(gaz, key, country):
+    e = gaz.org_entry(key)
+    assert e is not None and e.key == key and e.kind == "org" and e.country == country

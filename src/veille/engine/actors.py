@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import GazEntry, Gazetteer, normalize
 from ..lang import LanguageData
 from ..records import Entity
+from .actor_context import ContextResolver
 from .syntax import Syntax
 
 NOMINAL = ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X", "DET")
@@ -41,6 +42,10 @@ class DocActors:
     keys_seen: list[tuple[int, str]] = field(default_factory=list)  # (token i, key) in text order
     pairs: list[tuple[int, Entity, Entity]] = field(default_factory=list)  # coordinated pairs (token i)
     cache: dict[int, list[Entity]] = field(default_factory=dict)
+    # document context for generic mentions (actor_context.py)
+    intro_nouns: dict[str, list[tuple[int, Entity]]] = field(default_factory=dict)  # noun lemma -> named entities
+    orgs_seen: list[tuple[int, str, Entity]] = field(default_factory=list)          # (token i, org key, entity)
+    focus: str | None = None                                                         # the one state the text is about
 
 
 def _code(key: str | None, role: str | None) -> str | None:
@@ -63,6 +68,7 @@ class ActorResolver:
         self.lead_verbs = data.cue("lead_verbs")
         self.contextual = {normalize(k): v for k, v in (data.cues.get("contextual_names") or {}).items()}
         self.first_person = {normalize(w) for w in data.cue("first_person")}
+        self.context = ContextResolver(self)
 
     # ----- document scan ---------------------------------------------------------------
     def scan(self, doc: Doc, date: str | None) -> DocActors:
@@ -93,6 +99,7 @@ class ActorResolver:
             else:
                 i += 1
         self._scan_roles(doc, norms, state)
+        self.context.scan(state)
         return state
 
     def _plausible(self, doc: Doc, m: Match) -> bool:
@@ -135,7 +142,7 @@ class ActorResolver:
             if ent and all(e.key != ent.key or e.role != ent.role for e in out):
                 out.append(ent)
         if len(out) == 1 and tok.i in state.roles and out[0].key:
-            out += self._enumerated_owners(state, tok, out[0])
+            out += self._enumerated_owners(state, tok, out[0]) or self._coordinated_demonyms(state, tok, out[0])
         if len(out) == 2:
             state.pairs.append((tok.i, out[0], out[1]))
         state.cache[tok.i] = out
@@ -168,12 +175,29 @@ class ActorResolver:
             j = m.end
         return out
 
+    def _coordinated_demonyms(self, state: DocActors, tok: Token, ent: Entity) -> list[Entity]:
+        """'les gouvernements britannique, australien et danois', 'l'aviation syrienne et russe': one
+        holder of the role per coordinated adjective of nationality."""
+        out: list[Entity] = []
+        for c in tok.children:
+            m = state.matches.get(c.i)
+            if not (m and m.best.kind == "demonym" and self.syn.has(c, "amod")):
+                continue
+            for conj in self.syn.conjuncts(c):
+                cm = state.matches.get(conj.i)
+                if cm is None or cm.best.kind not in ("demonym", "country") or not cm.best.country:
+                    continue
+                e = cm.best
+                if all(x.key != e.key for x in [ent, *out]):
+                    out.append(replace(ent, key=e.key, country=e.country, org=None, code=_code(e.key, ent.role)))
+        return out
+
     def entity(self, state: DocActors, tok: Token) -> Entity | None:
         if tok.pos_ not in NOMINAL and tok.pos_ != "VERB":
             return None
         ent = (self._from_role(state, tok) or self._from_match(state, tok) or self._from_person(state, tok)
                or self._from_pronoun(state, tok) or self._from_contextual(state, tok) or self._from_group(state, tok)
-               or self._from_ordinal(state, tok))
+               or self._from_ordinal(state, tok) or self.context.resolve(state, tok))
         if ent is not None and ent.name and ent.key:
             self._remember_person(state, ent)
         return ent
@@ -236,7 +260,7 @@ class ActorResolver:
         if owner is None:
             # a bare title refers back to the last entity introduced with it ("le ministre")
             remembered = state.role_memory.get(normalize(phrase))
-            if remembered and tok.i > 0:
+            if remembered and tok.i > 0 and not self.context.qualified(state, tok):
                 return replace(remembered, text=self._text(state, tok))
             return None
         key = owner.key

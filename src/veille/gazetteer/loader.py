@@ -151,7 +151,8 @@ def _read_countries(path: Source, index: _Index, names: dict, coords: dict) -> N
             raise VeilleError(E.E103, path=str(path), line=lineno, reason=str(bad)) from None
 
 
-def _read_orgs(path: Source, index: _Index, countries: dict) -> set[str]:
+def _read_orgs(path: Source, index: _Index, countries: dict,
+               descriptors: dict[str, dict[str, set[str]]] | None = None) -> set[str]:
     keys: set[str] = set()
     for lineno, obj in _lines(path):
         try:
@@ -171,6 +172,10 @@ def _read_orgs(path: Source, index: _Index, countries: dict) -> set[str]:
             skip = {lang: {normalize(p) for p in v} for lang, v in _by_lang(obj, "unindexed").items()}
             metonyms = _by_lang(obj, "metonyms")
             acronyms = _strings(obj.get("acronyms"), "acronyms")  # indexed in every language
+            if descriptors is not None:
+                for lang, words in _by_lang(obj, "descriptors").items():
+                    for word in words:
+                        descriptors.setdefault(lang, {}).setdefault(normalize(word), set()).add(key)
             for lang in LANGS:
                 for kind, phrases in (("org", onames[lang]), ("metonym", metonyms[lang]), ("acronym", acronyms)):
                     for phrase in phrases:
@@ -231,7 +236,8 @@ def read_gazetteer(data_dir: Source, lang_dir: Source) -> Gazetteer:
     names: dict[str, dict[str, str]] = {}
     coords: dict[str, tuple[float, float]] = {}
     _read_countries(data_dir / "countries.jsonl", index, names, coords)
-    orgs = _read_orgs(data_dir / "organisations.jsonl", index, names)
+    descriptors: dict[str, dict[str, set[str]]] = {}
+    orgs = _read_orgs(data_dir / "organisations.jsonl", index, names, descriptors)
     holders = _read_holders(data_dir / "office_holders.jsonl", names, orgs)
     full: dict[str, list[OfficeHolder]] = defaultdict(list)
     surname: dict[str, list[OfficeHolder]] = defaultdict(list)
@@ -247,7 +253,9 @@ def read_gazetteer(data_dir: Source, lang_dir: Source) -> Gazetteer:
     return Gazetteer(entries=entries, country_names=names, coords=coords, office_holders=tuple(holders),
                      holder_index={k: tuple(v) for k, v in full.items()},
                      surname_index={k: tuple(dict.fromkeys(v)) for k, v in surname.items()},
-                     roles=roles, max_phrase_tokens=longest)
+                     roles=roles, max_phrase_tokens=longest,
+                     org_index={e.key: e for d in entries.values() for v in d.values() for e in v if e.kind == "org"},
+                     descriptor_index={lang: {w: frozenset(k) for w, k in d.items()} for lang, d in descriptors.items()})
 
 
 @lru_cache(maxsize=1)

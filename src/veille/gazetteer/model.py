@@ -67,6 +67,8 @@ class Gazetteer:
     surname_index: Mapping[str, tuple[OfficeHolder, ...]]       # normalised last token
     roles: Mapping[str, Mapping[str, RoleNoun]]                 # lang -> normalised phrase -> noun
     max_phrase_tokens: int = field(default=1)
+    org_index: Mapping[str, GazEntry] = field(default_factory=dict)                              # org key -> name entry
+    descriptor_index: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)  # lang -> word -> org keys
 
     def lookup(self, phrase: str, lang: str) -> tuple[GazEntry, ...]:
         return self.phrases(lang).get(normalize(phrase), ())
@@ -91,6 +93,15 @@ class Gazetteer:
             return tuple(h for h in self.holder_index[norm] if h.holds_on(date))
         found = tuple(h for h in self.surname_index.get(norm, ()) if h.holds_on(date))
         return found if len({h.name for h in found}) == 1 else ()
+
+    def descriptors(self, lang: str) -> Mapping[str, frozenset[str]]:
+        """Normalised words that describe organisations ('djihadiste' -> {'ISIS', ...}): a generic
+        mention with such a word may stand for the one such organisation a document names."""
+        return self.descriptor_index.get(lang, {})
+
+    def org_entry(self, key: str) -> GazEntry | None:
+        """The organisation's own name entry (kind 'org'), for building entities from a key."""
+        return self.org_index.get(key)
 
     def role_nouns(self, lang: str) -> Mapping[str, RoleNoun]:
         return self.roles.get(lang, {})
