@@ -8,8 +8,8 @@ where the text makes it certain:
    ('les djihadistes' after 'l'État islamique'; descriptors are gazetteer data), or, when
    none is named, of exactly one organisation based in the document's focus state ('les
    forces kurdes' in a story about Syria, about Iraq, about Turkey);
-3. a state-bound role noun ('l'armée', 'le régime', 'les rebelles', 'l'opposition') with no
-   owner of its own, in a document about one state: the state named far more often than any
+3. a role noun of a state's own apparatus ('l'armée', 'le régime', 'la police', 'les forces
+   loyalistes') with no owner of its own, in a document about one state: the state named far more often than any
    other. (The same title with an owner earlier, 'les rebelles syriens' ... 'les rebelles',
    is handled before, by ActorResolver's role memory.)
 
@@ -32,9 +32,10 @@ from ..records import Entity
 if TYPE_CHECKING:  # pragma: no cover
     from .actors import ActorResolver, DocActors
 
-# Roles that always belong to a state (its government, forces, police, courts, parliament, its
-# rebels and opposition): a bare mention in a one-state story is that state's. CAMEO codes, not words.
-STATE_ROLES = frozenset({"GOV", "MIL", "COP", "REB", "INS", "OPP", "SEP"})
+# Roles of a state's own apparatus (government, armed forces, police): a bare definite mention in a
+# one-state story is that state's. Rebels and opposition are not: in such stories they are often a named
+# group or a foreign-backed one, and guessing them made wrong dyads. CAMEO codes, not words.
+STATE_ROLES = frozenset({"GOV", "MIL", "COP"})
 NOUNS = ("NOUN", "PROPN", "X")   # small models tag 'ONG' or 'NGO' as any of these
 FOCUS_MIN = 3        # mentions of the focus state, at least
 FOCUS_RATIO = 2.0    # and this many times the runner-up's
@@ -97,6 +98,18 @@ class ContextResolver:
         return any("Def" in d.morph.get("Definite") or "Dem" in d.morph.get("PronType") or "Yes" in d.morph.get("Poss")
                    for d in tok.children if self.syn.has(d, "det")) and not any(c.pos_ == "NUM" for c in tok.children)
 
+    def _described(self, tok: Token, lemma: str) -> frozenset[str]:
+        """Organisations the words of a mention describe: a two-word descriptor ('rebelles kurdes') if
+        any, else those all its descriptor words agree on ('les rebelles', 'les forces kurdes')."""
+        amods = [c for c in tok.children if self.syn.has(c, "amod")]
+        phrases = [self.descriptors.get(normalize(f"{tok.text} {c.text}")) for c in amods]
+        phrases = [p for p in phrases if p]
+        if phrases:
+            return phrases[0]
+        sets = [self.descriptors.get(w) for w in ({lemma} | {normalize(tok.text)}) if self.descriptors.get(w)][:1]
+        sets += [self.descriptors[normalize(c.lemma_)] for c in amods if normalize(c.lemma_) in self.descriptors]
+        return frozenset.intersection(*sets) if sets else frozenset()
+
     def qualified(self, state: "DocActors", tok: Token) -> bool:
         """A role noun with an adjective of its own, outside its title ('les forces kurdes', 'les milices
         chiites'): some group other than the one a bare title refers to."""
@@ -128,10 +141,7 @@ class ContextResolver:
         intro = {e.key: e for i, e in state.intro_nouns.get(lemma, ()) if i < tok.i}
         if len(intro) == 1:
             return replace(next(iter(intro.values())), text=text)
-        amods = [c for c in tok.children if self.syn.has(c, "amod")]
-        words = {lemma, normalize(tok.text)} | {normalize(c.lemma_) for c in amods} | {
-            normalize(f"{tok.text} {c.text}") for c in amods}
-        wanted = set().union(*(self.descriptors.get(w, frozenset()) for w in words))
+        wanted = self._described(tok, lemma)
         if wanted:
             named = {k: e for i, k, e in state.orgs_seen if i < tok.i and k in wanted}
             if not named and state.focus:  # 'les forces kurdes' in a story about Syria, Iraq or Turkey
