@@ -49,6 +49,7 @@ class EventCoder:
         self.eval_verbs = data.cue("evaluation_verbs")
         self.neg_eval = data.cue("negative_evaluations")
         self.pos_eval = data.cue("positive_evaluations")
+        self.stop_verbs = data.cue("stop_verbs")
 
     def code(self, doc: Doc, state: DocActors) -> list[Draft]:
         drafts: list[Draft] = []
@@ -56,8 +57,11 @@ class EventCoder:
         for tok in doc:
             if tok.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
                 continue
-            pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "ADJ"
-            for entry in self.data.entries(tok.lemma_, pos):
+            verb = self.syn.verb_like(tok)  # a verb the tagger took for a noun is coded as a verb
+            pos = "VERB" if verb else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "ADJ"
+            if not verb and self._stopped(tok):
+                continue
+            for entry in self.data.entries(self.syn.verb_lemma(tok) if verb else tok.lemma_, pos):
                 if not self.frames.matches(entry, tok):
                     continue
                 made = self._code_entry(state, entry, tok, claims)
@@ -69,6 +73,11 @@ class EventCoder:
         self._event_targets(drafts)
         self._opponents(drafts)
         return self._dedupe(drafts)
+
+    def _stopped(self, tok: Token) -> bool:
+        """An event noun that a stop verb ends ('retirer leur soutien', 'cesser les frappes') is not coded
+        as happening; the stop verb's own entry, if any, codes the act of stopping."""
+        return (self.syn.has(tok, "obj") or self.syn.has(tok, "pass_subj")) and tok.head.lemma_ in self.stop_verbs
 
     def _event_targets(self, drafts: list[Draft]) -> None:
         """'ont condamné les attentats', 'a qualifié les frappes d'agression': a reaction whose object is an
@@ -140,7 +149,7 @@ class EventCoder:
             symmetric = True
         elif entry.recipient:
             recipient = self.frames.fill(state, entry, tok, entry.recipient, used, "recipient")
-            if recipient is None and tok.pos_ == "VERB" and typ not in ("MOBILIZE", "PROTEST", "RETREAT"):
+            if recipient is None and self.syn.verb_like(tok) and typ not in ("MOBILIZE", "PROTEST", "RETREAT"):
                 recipient = self.frames.complement_subtree_entities(
                     state, tok, {e.key for e in actor.entities if e.key}, used)
         needs_recipient = self.ontology.plover_type(typ).requires_recipient or typ == "CONSULT" or (
@@ -164,14 +173,14 @@ class EventCoder:
                 drafts.append(Draft(entry.id, typ, cameo, mode, a, r, tok, modality, reporter, symmetric,
                                     entry.contexts, place))
         if drafts and typ in REACTIONS and (recipient is None or not recipient.entities):
-            objs = [o for o in self.syn.objects(tok) if o.pos_ != "PRON"] if tok.pos_ == "VERB" else []
+            objs = [o for o in self.syn.objects(tok) if o.pos_ != "PRON"] if self.syn.verb_like(tok) else []
             cands = tuple(t.i for o in objs for t in [o, *self.syn.kids(o, "nmod")])
             for d in drafts:
                 d.pending = cands
         if entry.complement_event and drafts:
             targets = recipient.entities if recipient else []
             for c in self.syn.kids(tok, "xcomp", "ccomp", "obl", "advcl", "acl"):
-                if c.pos_ == "VERB":
+                if self.syn.verb_like(c):
                     claims[c.i] = (tok, [d.actor for d in drafts])
         # a claim made by the accuser is reported by them
         if claim and drafts:

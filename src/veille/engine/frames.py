@@ -3,7 +3,7 @@ lexicon entry lists them. Slots are abstract ('subj', 'obj', 'place', 'poss'...)
 the language's label map says which dependency labels fill them."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -43,7 +43,8 @@ class FrameReader:
         if cond.obj_lemmas and not (self._complement_lemmas(tok) & cond.obj_lemmas):
             return False
         if cond.preps:
-            preps = {self.syn.prep(c) for c in self.syn.kids(tok, "obl", "nmod", "iobj")}
+            obls = self.syn.kids(tok, "obl", "nmod", "iobj")
+            preps = {self.syn.prep(c) for c in obls} | {self.syn.complex_prep(c) for c in obls}
             preps |= {self.syn.mark(c) for c in self.syn.kids(tok, "xcomp", "ccomp", "advcl")}
             if not (preps & cond.preps):
                 return False
@@ -76,7 +77,7 @@ class FrameReader:
                 return arg
         return None
 
-    def _resolved(self, state: DocActors, cands: list[Token], exclude: set[int]) -> Argument | None:
+    def _resolved(self, state: DocActors, cands: list[Token], exclude: set[int], deep: bool = False) -> Argument | None:
         for c in cands:
             if c.i in exclude:
                 continue
@@ -85,7 +86,7 @@ class FrameReader:
                 return Argument(list(recip), c, reciprocal=True)
             ents = self.actors.entities(state, c)
             if ents:
-                return Argument(ents, c)
+                return Argument(self._coordinated_demonyms(state, c, ents), c)
             # the owner of a thing: 'la proposition de Washington', 'ses troupes'
             for g in self.syn.kids(c, "nmod", "amod", "det"):
                 if g.i in exclude:
@@ -95,7 +96,55 @@ class FrameReader:
                 ents = self.actors.entities(state, g) or self._demonym(state, g)
                 if ents:
                     return Argument(ents, g)
+        if deep:  # 'tirer en direction de positions de l'organisation EI', 'un point contrôlé par Daech'
+            for c in cands:
+                if c.i not in exclude:
+                    found = self._holder(state, c, exclude)
+                    if found:
+                        return found
         return None
+
+    def _holder(self, state: DocActors, tok: Token, exclude: set[int]) -> Argument | None:
+        """The entity that owns or holds a place or thing, further down its modifiers: through 'de'
+        complements and participles with an agent, three levels at most."""
+        todo, depth = [tok], 0
+        while todo and depth < 3:
+            nxt = []
+            for t in todo:
+                for g in self.syn.kids(t, "nmod", "acl", "appos", "agent"):
+                    if g.i in exclude:
+                        continue
+                    if self.syn.has(g, "nmod") and self.syn.prep(g) not in ACTOR_PREPS_NOUN:
+                        continue
+                    if self.syn.has(g, "acl"):
+                        nxt += self.syn.kids(g, "agent")
+                        continue
+                    ents = self.actors.entities(state, g)
+                    if ents:
+                        return Argument(ents, g)
+                    nxt.append(g)
+            todo, depth = nxt, depth + 1
+        return None
+
+    def _coordinated_demonyms(self, state: DocActors, tok: Token, ents: list[Entity]) -> list[Entity]:
+        """'les gouvernements britannique, australien et danois', 'les diplomates russes et américains': one
+        entity per coordinated adjective of nationality, with the role the noun gave the first one."""
+        if len(ents) != 1:
+            return ents
+        out = list(ents)
+        for a in self.syn.kids(tok, "amod"):
+            conj = self.syn.conjuncts(a)
+            keys = {state.matches[x.i].best.key for x in conj if x.i in state.matches}
+            if len(conj) < 2 or ents[0].key not in keys:
+                continue
+            for x in conj:
+                m = state.matches.get(x.i)
+                if m is None or m.best.kind != "demonym" or any(e.key == m.best.key for e in out):
+                    continue
+                key = m.best.key
+                out.append(replace(ents[0], text=x.text, key=key, country=m.best.country or key,
+                                   code=f"{key}{ents[0].role or ''}"))
+        return out
 
     def _merged(self, state: DocActors, cands: list[Token], exclude: set[int]) -> Argument | None:
         """Several subjects of one verb (a coordination the parser split into sibling subjects): all of them act."""
@@ -123,18 +172,21 @@ class FrameReader:
               role: str) -> Argument | None:
         syn = self.syn
         if slot == "subj":
-            return self._merged(state, syn.subjects(tok) if tok.pos_ in ("VERB", "AUX") else [], exclude)
+            return self._merged(state, syn.subjects(tok) if syn.verb_like(tok) else [], exclude)
+        deep = role == "recipient"
         if slot == "obj":
-            return self._resolved(state, syn.objects(tok), exclude)
+            return self._resolved(state, syn.objects(tok), exclude, deep)
         if slot == "iobj":
-            return self._resolved(state, syn.kids(tok, "iobj"), exclude)
+            return self._resolved(state, syn.kids(tok, "iobj"), exclude, deep)
         if slot == "agent":
             return self._resolved(state, syn.kids(tok, "agent") + [c for c in syn.kids(tok, "nmod", "obl")
                                                                     if syn.prep(c) in ("par", "by")], exclude)
         if slot in ("obl", "nmod"):
             preps = entry.recipient_preps if role == "recipient" else (entry.actor_preps or ACTOR_PREPS_NOUN)
             cands = syn.obliques(tok, preps)
-            if tok.pos_ == "NOUN" and role == "recipient":
+            if role == "recipient" and syn.verb_like(tok):  # 'retirer son soutien aux Kurdes'
+                cands += [c for o in syn.objects(tok) for c in syn.obliques(o, preps)]
+            if tok.pos_ == "NOUN" and role == "recipient" and not syn.verb_like(tok):
                 # 'la visite du ministre ... à Pyongyang': the nmod may hang off a sibling nmod
                 for c in syn.kids(tok, "nmod"):
                     cands += syn.obliques(c, preps)
@@ -142,7 +194,7 @@ class FrameReader:
                     cands += [c for c in syn.obliques(tok.head, preps) if not syn.has(c, "nmod")]
                 if self.data.cues.get("light_verb_obliques") and syn.has(tok, "obj"):
                     cands += syn.obliques(tok.head, preps)
-            return self._resolved(state, cands, exclude)
+            return self._resolved(state, cands, exclude, deep)
         if slot == "poss":
             dets = [c for c in tok.children if "Yes" in c.morph.get("Poss")]
             if not dets:
@@ -150,12 +202,16 @@ class FrameReader:
             if dets[0].lower_ in self.first_person:
                 return None  # the speaker of a quote: resolved by the quote layer
             return self._possessor(state, tok, dets[0], exclude)
-        if slot == "amod":
+        if slot == "amod":  # 'les bombardements russes et syriens': each coordinated nationality
             for c in syn.kids(tok, "amod"):
                 m = state.matches.get(c.i)
                 if m and m.best.kind == "demonym" and c.i not in exclude:
-                    e = m.best
-                    return Argument([Entity(text=c.text, key=e.key, country=e.country or e.key, role=None, code=e.key)], c)
+                    ents = []
+                    for x in syn.conjuncts(c):
+                        e = state.matches[x.i].best if x.i in state.matches else None
+                        if e is not None and e.kind == "demonym" and all(y.key != e.key for y in ents):
+                            ents.append(Entity(text=x.text, key=e.key, country=e.country or e.key, role=None, code=e.key))
+                    return Argument(ents, c)
             return None
         if slot == "governor_subj":
             head = tok.head
@@ -199,7 +255,7 @@ class FrameReader:
                 if t.lower_ in self.between and self.reciprocal(state, t.head):
                     return Argument(list(self.reciprocal(state, t.head)), t.head, reciprocal=True)
             if self.data.cues.get("reciprocal_coordination"):  # 'talks between A and B', 'A and B met'
-                cands = syn.obliques(tok, self.between) + (syn.subjects(tok) if tok.pos_ == "VERB" else [])
+                cands = syn.obliques(tok, self.between) + (syn.subjects(tok) if syn.verb_like(tok) else [])
                 for c in cands:
                     ents = self.actors.entities(state, c)
                     if len({e.key for e in ents}) >= 2:

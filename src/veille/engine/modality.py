@@ -35,6 +35,9 @@ class ModalityDetector:
 
     def _conditional(self, verb: Token) -> bool:
         forms = [verb, *self.syn.kids(verb, "aux", "aux_pass")]
+        if verb.pos_ not in ("VERB", "AUX") and not self.syn.kids(verb, "aux", "aux_pass"):
+            # a verb the tagger took for a noun has no morphology: read the conditional off its ending
+            return any(verb.lower_.endswith(e) for e in self.data.cue("conditional_endings"))
         return any("Cnd" in t.morph.get("Mood") for t in forms)
 
     def modality(self, trigger: Token, complement_of: Token | None = None) -> str:

@@ -2,11 +2,17 @@
 label map (labels.json), so the same code reads UD French and ClearNLP English."""
 from __future__ import annotations
 
+import unicodedata
 from typing import Iterator
 
 from spacy.tokens import Token
 
 from ..lang import LanguageData
+
+
+def _fold(text: str) -> str:
+    """Lower-case without diacritics ('assiège' and 'assiéger' share 'assieg')."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
 
 
 class Syntax:
@@ -16,6 +22,7 @@ class Syntax:
         # Parsers where a preposition heads its object (label map key 'pobj', e.g. ClearNLP prep -> pobj):
         # the object stands in for the preposition, which becomes its 'case'.
         self._pobj = self._labels.get("pobj", frozenset())
+        self._stems: list[tuple[str, str]] | None = None
 
     def has(self, tok: Token, key: str) -> bool:
         labels = self._labels.get(key, ())
@@ -28,6 +35,43 @@ class Syntax:
             out = [o for c in out for o in ([g for g in c.children if g.dep_ in self._pobj] or [c])]
         return out
 
+    def verb_like(self, tok: Token) -> bool:
+        """A verb, or a verb the tagger took for a noun or adjective ('a téléphoné', 'ont gelé' with an
+        auxiliary; 'négocieraient', 'assiège' heading a clause, with a verb lemma and no determiner)."""
+        if tok.pos_ in ("VERB", "AUX"):
+            return True
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or self.data.entries(tok.lemma_, "NOUN"):
+            return False
+        if self.kids(tok, "aux", "aux_pass") and not self.kids(tok, "cop"):
+            return True
+        if tok.pos_ == "ADJ" or self.kids(tok, "det", "case", "cop") or tok.is_title:
+            return False
+        if not (self.has(tok, "root") or self.has(tok, "conj") or self.kids(tok, "subj", "obj")):
+            return False
+        lemma = self.verb_lemma(tok)
+        return bool(self.data.entries(lemma, "VERB")) and not self.data.entries(lemma, "NOUN")
+
+    def verb_lemma(self, tok: Token) -> str:
+        """The lemma of a verb-like token: its own when it names a verb of the lexicon, else the lexicon verb
+        whose stem (the lemma without its infinitive ending, cue 'verb_endings') begins the word."""
+        if tok.pos_ in ("VERB", "AUX") or self.data.entries(tok.lemma_, "VERB"):
+            return tok.lemma_
+        if self._stems is None:
+            endings = sorted(self.data.cue("verb_endings"), key=len, reverse=True)
+            stems = {}
+            for e in self.data.lexicon:
+                if e.pos != "VERB":
+                    continue
+                end = next((x for x in endings if e.lemma.endswith(x)), None)
+                if end is not None and len(e.lemma) - len(end) >= 4:
+                    stems[_fold(e.lemma[:-len(end)])] = e.lemma
+            self._stems = sorted(stems.items(), key=lambda kv: len(kv[0]), reverse=True)
+        word = _fold(tok.lower_)
+        for stem, lemma in self._stems:
+            if word.startswith(stem):
+                return lemma
+        return tok.lemma_
+
     def prep(self, tok: Token) -> str | None:
         """The preposition introducing a nominal ('à', 'avec', 'auprès de' -> 'auprès'), lower-cased."""
         if tok.dep_ in self._pobj:
@@ -35,7 +79,17 @@ class Syntax:
         cases = self.kids(tok, "case")
         if not cases:
             return None
-        return cases[0].lower_
+        return self._complex().get(cases[0].lower_, cases[0].lower_)
+
+    def complex_prep(self, tok: Token) -> str | None:
+        """The simple preposition a complex one headed by `tok` stands for ('en direction de' -> 'sur')."""
+        return self._complex().get(tok.lemma_) if self.kids(tok, "case") else None
+
+    def _complex(self) -> dict[str, str]:
+        """Nouns that form a preposition with their own ('face à', 'en direction de', 'à l'encontre de'),
+        mapped to the simple preposition they stand for (cue 'complex_prepositions')."""
+        value = self.data.cues.get("complex_prepositions")
+        return value if isinstance(value, dict) else {}
 
     def mark(self, tok: Token) -> str | None:
         marks = self.kids(tok, "mark")
@@ -80,6 +134,9 @@ class Syntax:
         if verb.i in seen:
             return []
         seen = seen | {verb.i}
+        agents = self.kids(verb, "agent")
+        if agents:  # 'soutenue par l'Ukraine mais refusée par la Russie': an agent of its own wins
+            return agents
         if self.is_passive(verb):
             return self.kids(verb, "agent")
         subj = self.kids(verb, "subj") or self.kids(verb, "pass_subj")
@@ -129,6 +186,8 @@ class Syntax:
     def objects(self, verb: Token) -> list[Token]:
         if self.is_passive(verb):
             objs = self.kids(verb, "pass_subj") or self.kids(verb, "obj")
+            if self.has(verb, "xcomp") and verb.head.pos_ == "AUX":  # 'X a été rejetée' parsed with 'a' as root
+                objs = objs + self.kids(verb.head, "subj")
         else:
             objs = self.kids(verb, "obj")
         if not objs and verb.head is not verb and self._passive_participle(verb) and "Part" in verb.morph.get("VerbForm"):
@@ -140,7 +199,12 @@ class Syntax:
     def obliques(self, tok: Token, preps: frozenset[str] | set[str] | None = None) -> list[Token]:
         """Oblique/nominal-modifier dependents, optionally only those with one of `preps`."""
         out = []
+        complex_ = self._complex()
         for c in self.kids(tok, "obl", "nmod", "iobj"):
+            if c.lemma_ in complex_ and self.kids(c, "case"):  # 'en direction de X': X, as with 'sur X'
+                if preps is None or complex_[c.lemma_] in preps:
+                    out += [g for g in self.kids(c, "nmod") if self.prep(g) in (None, "de", "d'", "du", "des")]
+                continue
             p = self.prep(c)
             if preps is None or (p is not None and p in preps):
                 out.append(c)
