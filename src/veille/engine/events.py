@@ -16,6 +16,9 @@ from .modality import ModalityDetector
 from .syntax import Syntax
 
 REACTIONS = {"ACCUSE", "REJECT", "SUPPORT", "CONCEDE"}  # types whose object may be another event
+# Coding guide, section 4 ('future or promised cooperation is AGREE'; CONCEDE covers 'announced future
+# withdrawals'): a material act that is only announced or planned is coded as the intent.
+INTENT_TYPES = {"AID": ("AGREE", "033"), "COOPERATE": ("AGREE", "031"), "RETREAT": ("CONCEDE", "035")}
 NULL_RECIPIENT_OK = {"AGREE", "SUPPORT", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST",
                      "MOBILIZE", "COERCE", "ASSAULT"}
 
@@ -71,7 +74,7 @@ class EventCoder:
             if tok.pos_ == "VERB" and tok.lemma_ in self.eval_verbs:
                 drafts.extend(self._evaluation(state, tok))
         self._event_targets(drafts)
-        self._opponents(drafts)
+        self._opponents(drafts, state)
         return self._dedupe(drafts)
 
     def _stopped(self, tok: Token) -> bool:
@@ -88,16 +91,23 @@ class EventCoder:
         for d in list(drafts):
             if d.recipient is not None:
                 continue
+            own = d.type == "CONCEDE"  # 'reconnu leur responsabilité dans ces frappes': conceded to the victim
+
+            def fits(o: Draft) -> bool:
+                if o is d or o.type == d.type or not o.actor.key:
+                    return False
+                if own:
+                    return o.actor.key == d.actor.key and o.recipient is not None and o.recipient.key not in (None, d.actor.key)
+                return o.actor.key != d.actor.key
+
             for cand in d.pending:
-                found = [o for o in by_trigger.get(cand, []) if o is not d and o.type != d.type
-                         and o.actor.key and o.actor.key != d.actor.key]
+                found = [o for o in by_trigger.get(cand, []) if fits(o)]
                 if not found and self._definite(d.trigger.doc[cand]):
                     # 'les frappes' refers back to the strikes already reported in the document
                     lemma = d.trigger.doc[cand].lemma_
-                    found = [o for o in reversed(drafts) if o.trigger.i < cand and o.trigger.lemma_ == lemma
-                             and o.type != d.type and o.actor.key and o.actor.key != d.actor.key][:1]
+                    found = [o for o in reversed(drafts) if o.trigger.i < cand and o.trigger.lemma_ == lemma and fits(o)][:1]
                 if found:
-                    d.recipient = found[0].actor
+                    d.recipient = found[0].recipient if own else found[0].actor
                     break
             if d.recipient is None and d.entry_id.endswith("-evaluation"):
                 drafts.remove(d)
@@ -107,7 +117,7 @@ class EventCoder:
                    for c in self.syn.kids(tok, "det"))
 
     @staticmethod
-    def _opponents(drafts: list[Draft]) -> None:
+    def _opponents(drafts: list[Draft], state: DocActors) -> None:
         """An act of force with no named target ('l'offensive des FDS') is aimed at the one adversary the
         document gives that actor in explicit dyads of the same type (either direction); with several
         adversaries, or none, the recipient stays unknown."""
@@ -123,8 +133,15 @@ class EventCoder:
             ents.setdefault(d.recipient.key, d.recipient)
             ents.setdefault(d.actor.key, replace(d.actor, role=None, code=d.actor.key))
         for d in drafts:
-            if d.type == "ASSAULT" and d.recipient is None and len(foes.get(d.actor.key, ())) == 1:
-                d.recipient = ents[next(iter(foes[d.actor.key]))]
+            if d.type != "ASSAULT" or d.recipient is not None or not foes.get(d.actor.key):
+                continue
+            mine = foes[d.actor.key]
+            if len(mine) > 1:  # several adversaries: the one named in the same sentence, if only one is
+                named = {e.key for i, es in state.cache.items() if d.trigger.sent.start <= i < d.trigger.sent.end
+                         for e in es} & mine
+                mine = named
+            if len(mine) == 1:
+                d.recipient = ents[next(iter(mine))]
 
     def _claim_of(self, tok: Token, claims: dict[int, tuple[Token, list[Entity]]]) -> tuple[Token, list[Entity]] | None:
         verb = self.syn.clause_verb(tok)
@@ -160,6 +177,8 @@ class EventCoder:
         modality = self.modal.modality(tok, complement_of=claim[0] if claim else None)
         if entry.modality and modality == "asserted":
             modality = entry.modality
+        if modality == "future" and typ in INTENT_TYPES:
+            typ, cameo = INTENT_TYPES[typ]
         reporter = self._reporter(state, tok, claim)
         drafts = []
         recipients = recipient.entities if recipient and recipient.entities else [None]

@@ -44,6 +44,8 @@ class FrameReader:
             return False
         if cond.preps:
             obls = self.syn.kids(tok, "obl", "nmod", "iobj")
+            if self.data.cues.get("light_verb_obliques") and self.syn.has(tok, "obj"):
+                obls += self.syn.kids(tok.head, "obl")  # 'remporter une victoire face à X', attached to the verb
             preps = {self.syn.prep(c) for c in obls} | {self.syn.complex_prep(c) for c in obls}
             preps |= {self.syn.mark(c) for c in self.syn.kids(tok, "xcomp", "ccomp", "advcl")}
             if not (preps & cond.preps):

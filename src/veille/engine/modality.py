@@ -24,6 +24,7 @@ class ModalityDetector:
         self.syn = Syntax(data)
         self.speech = data.cue("speech_verbs")
         self.future_gov = data.cue("future_governors")
+        self.future_noun_gov = data.cue("future_noun_governors")
         self.hypo_gov = data.cue("hypothetical_governors")
         self.hypo_marks = data.cue("hypothetical_marks")
         self.hypo_nouns = data.cue("hypothetical_nouns")
@@ -54,6 +55,8 @@ class ModalityDetector:
         # hypothetical: 'si', 'pourrait', 'envisage de', 'l'idée de'
         if self.syn.mark(verb) in self.hypo_marks:
             return "hypothetical"
+        if trigger.pos_ == "NOUN" and self.syn.has(trigger, "obj") and trigger.head.lemma_ in self.future_noun_gov:
+            return "future"  # 'en ordonnant le retrait de 2 000 soldats', 'a décidé l'envoi de troupes'
         if trigger.pos_ == "NOUN":
             for g in [trigger.head, trigger.head.head]:
                 if g.lemma_ in self.hypo_nouns:

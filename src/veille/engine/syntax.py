@@ -155,6 +155,11 @@ class Syntax:
         infinitive = any("Inf" in t.morph.get("VerbForm") for t in (verb, *self.kids(verb, "aux", "aux_pass")))
         controlled = (self.has(verb, "xcomp") or (infinitive and self.has(verb, "obl"))
                       or (infinitive and self.has(verb, "advcl")) or (infinitive and self.has(verb, "acl") and bool(self.mark(verb))))
+        if controlled and head.pos_ in ("NOUN", "PROPN", "PRON") and self.has(verb, "acl") and head.head is not head:
+            # 'convaincu les Américains de retirer', the infinitive parsed under the object
+            if self.has(head, "obj") and self._object_control(head.head):
+                return [head]
+            return self.subjects(head.head, seen)
         if controlled:
             objs = self.kids(head, "obj") or self.kids(head, "iobj")
             if objs and self._object_control(head):
