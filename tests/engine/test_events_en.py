@@ -86,3 +86,22 @@ def test_the_pronoun_us_is_no_country_but_US_is(en, vocab):
         ("the", "the", "DET", "det", 4), ("US", "US", "PROPN", "dobj", 2), (".", ".", "PUNCT", "punct", 0)])
     state = en[1].scan(doc, "2024-03-05")
     assert 1 not in state.matches and state.matches[4].best.key == "USA"
+
+
+def test_the_subject_of_a_passive_governor_controls_its_complement(en, vocab):
+    # Obama is scheduled to visit Cuba .
+    doc = make_doc(vocab, [
+        ("Egypt", "Egypt", "PROPN", "nsubjpass", 2), ("is", "be", "AUX", "auxpass", 2),
+        ("scheduled", "schedule", "VERB", "ROOT", 2, "Tense=Past|VerbForm=Part"), ("to", "to", "PART", "aux", 4),
+        ("visit", "visit", "VERB", "xcomp", 2, INF), ("Cuba", "Cuba", "PROPN", "dobj", 4), (".", ".", "PUNCT", "punct", 2)])
+    assert ("EGY", "042", "CUB") in code(en, doc)
+
+
+def test_a_coordinated_noun_modifier_owns_the_noun(en, vocab):
+    # US and British activists staged a protest in Beijing .  ('nmod': the parser's bare noun modifier)
+    doc = make_doc(vocab, [
+        ("US", "US", "PROPN", "nmod", 3), ("and", "and", "CCONJ", "cc", 0), ("British", "british", "ADJ", "conj", 0),
+        ("activists", "activist", "NOUN", "nsubj", 4), ("staged", "stage", "VERB", "ROOT", 4, PAST),
+        ("a", "a", "DET", "det", 6), ("protest", "protest", "NOUN", "dobj", 4), ("in", "in", "ADP", "prep", 4),
+        ("Beijing", "Beijing", "PROPN", "pobj", 7), (".", ".", "PUNCT", "punct", 4)])
+    assert ("USA", "141", "CHN") in code(en, doc)  # 'British', a coordinated adjective, is still missed

@@ -153,6 +153,11 @@ def test_according_to_names_the_reporter(en_extractor):
     ("Washington wants Tehran to halt uranium enrichment.", ("USA", "020", "IRN")),
     ("Evidence against Syria was presented by France.", ("FRA", "112", "SYR")),
     ("Brazil and the United States are seeking to deepen their partnership.", ("BRA", "030", "USA")),
+    ("Hamas fired rockets at Israel on Saturday.", ("HAMAS", "194", "ISR")),
+    ("Ukraine alleged that Russia had used chemical weapons.", ("UKR", "1123", "RUS")),
+    ("The Foreign Office advised against all travel to Yemen.", ("GBR", "160", "YEM")),
+    ("China vowed to cooperate with Pakistan.", ("CHN", "030", "PAK")),
+    ("Israel announced it would free Palestinian prisoners.", ("ISR", "0841", "PSE")),
 ])
 def test_specific_cameo_codes_and_frames(en_extractor, text, expected):
     from veille.records import Document

@@ -239,6 +239,9 @@ class FrameReader:
         if slot == "obj_obl":  # 'lifted the sanctions on Iran', 'offered support to Lebanon'
             preps = entry.recipient_preps if role == "recipient" else entry.actor_preps
             return self._resolved(state, [c for o in syn.objects(tok) for c in syn.obliques(o, preps)], exclude)
+        if slot == "comp_obl":  # 'vowed to cooperate with Pakistan': the partner named by the complement verb
+            return self._resolved(state, [o for c in syn.kids(tok, "xcomp", "ccomp") if c.pos_ in ("VERB", "AUX")
+                                          for o in syn.obliques(c, entry.recipient_preps)], exclude)
         if slot == "comp_subj":  # 'wants Putin to attack': the subject of the verb's clausal complement
             return self._resolved(state, [s for c in syn.kids(tok, "ccomp", "xcomp") if c.pos_ in ("VERB", "AUX")
                                           for s in syn.kids(c, "subj")], exclude)

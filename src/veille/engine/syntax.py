@@ -164,6 +164,8 @@ class Syntax:
             objs = self.kids(head, "obj") or self.kids(head, "iobj")
             if objs and self._object_control(head):
                 return objs
+            if self.is_passive(head) and self.kids(head, "pass_subj"):  # 'X is expected to visit': X visits
+                return [self.antecedent(head, s) for s in self.kids(head, "pass_subj")]
             return self.subjects(head, seen)
         if self.has(verb, "acl") and "Part" in verb.morph.get("VerbForm"):
             if self._passive_participle(verb):
