@@ -105,3 +105,30 @@ def test_a_coordinated_noun_modifier_owns_the_noun(en, vocab):
         ("a", "a", "DET", "det", 6), ("protest", "protest", "NOUN", "dobj", 4), ("in", "in", "ADP", "prep", 4),
         ("Beijing", "Beijing", "PROPN", "pobj", 7), (".", ".", "PUNCT", "punct", 4)])
     assert ("USA", "141", "CHN") in code(en, doc)  # 'British', a coordinated adjective, is still missed
+
+
+def test_a_list_parsed_as_apposition_meets_pairwise(en, vocab):
+    # Egypt , Jordan , and Iraq met .   (the parser makes 'Jordan' an apposition of 'Egypt')
+    doc = make_doc(vocab, [
+        ("Egypt", "Egypt", "PROPN", "nsubj", 6), (",", ",", "PUNCT", "punct", 0), ("Jordan", "Jordan", "PROPN", "appos", 0),
+        (",", ",", "PUNCT", "punct", 2), ("and", "and", "CCONJ", "cc", 2), ("Iraq", "Iraq", "PROPN", "conj", 2),
+        ("met", "meet", "VERB", "ROOT", 6, PAST), (".", ".", "PUNCT", "punct", 6)])
+    got = {frozenset((a, r)) for a, c, r in code(en, doc) if c == "040"}
+    assert got == {frozenset(p) for p in (("EGY", "JOR"), ("EGY", "IRQ"), ("JOR", "IRQ"))}
+
+
+def test_a_true_apposition_is_not_a_list(en, vocab):
+    # Egypt , Jordan's neighbour , met Iraq .
+    doc = make_doc(vocab, [
+        ("Egypt", "Egypt", "PROPN", "nsubj", 6), (",", ",", "PUNCT", "punct", 0), ("Jordan", "Jordan", "PROPN", "poss", 4),
+        ("'s", "'s", "PART", "case", 2), ("neighbour", "neighbour", "NOUN", "appos", 0), (",", ",", "PUNCT", "punct", 0),
+        ("met", "meet", "VERB", "ROOT", 6, PAST), ("Iraq", "Iraq", "PROPN", "dobj", 6), (".", ".", "PUNCT", "punct", 6)])
+    assert {(a, r) for a, c, r in code(en, doc) if c == "040"} == {("EGY", "IRQ")}
+
+
+def test_coordinated_subjects_of_a_light_verb_hold_talks_with_each_other(en, vocab):
+    # France and Germany held talks .
+    doc = make_doc(vocab, [
+        ("France", "France", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0), ("Germany", "Germany", "PROPN", "conj", 0),
+        ("held", "hold", "VERB", "ROOT", 3, PAST), ("talks", "talk", "NOUN", "dobj", 3), (".", ".", "PUNCT", "punct", 3)])
+    assert {frozenset((a, r)) for a, c, r in code(en, doc)} == {frozenset(("FRA", "DEU"))}

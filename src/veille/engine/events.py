@@ -160,6 +160,8 @@ class EventCoder:
         used = {actor.token.i} if actor.token is not None else set()
         recipient: Argument | None = None
         symmetric = entry.symmetric
+        if actor.reciprocal and len(actor.entities) > 2:  # 'A, B and C met': every pair met
+            return self._pairs(state, entry, tok, typ, cameo, mode, actor, claims)
         if actor.reciprocal and len(actor.entities) == 2:
             recipient = Argument([actor.entities[1]], None)
             actor = Argument([actor.entities[0]], actor.token)
@@ -169,6 +171,9 @@ class EventCoder:
             if recipient is None and self.syn.verb_like(tok) and typ not in ("MOBILIZE", "PROTEST", "RETREAT"):
                 recipient = self.frames.complement_subtree_entities(
                     state, tok, {e.key for e in actor.entities if e.key}, used)
+        if (recipient is None or not recipient.entities) and entry.symmetric and not actor.reciprocal \
+                and self.data.cues.get("reciprocal_coordination") and len({e.key for e in actor.entities}) >= 2:
+            return self._pairs(state, entry, tok, typ, cameo, mode, actor, claims)  # 'A and B held talks'
         needs_recipient = self.ontology.plover_type(typ).requires_recipient or typ == "CONSULT" or (
             entry.recipient and typ not in NULL_RECIPIENT_OK) or entry.recipient_required
         if (recipient is None or not recipient.entities) and needs_recipient:
@@ -207,6 +212,18 @@ class EventCoder:
                 if d.reporter is None and claim[1]:
                     d.reporter = claim[1][0]
         return drafts
+
+    def _pairs(self, state: DocActors, entry: LexiconEntry, tok: Token, typ: str, cameo: str, mode: str | None,
+               actor: Argument, claims) -> list[Draft]:
+        """One symmetric event per pair of the parties of a reciprocal act with more than two of them."""
+        claim = self._claim_of(tok, claims)
+        modality = self.modal.modality(tok, complement_of=claim[0] if claim else None)
+        if entry.modality and modality == "asserted":
+            modality = entry.modality
+        reporter = self._reporter(state, tok, claim)
+        ents = actor.entities
+        return [Draft(entry.id, typ, cameo, mode, a, b, tok, modality, reporter, True, entry.contexts)
+                for i, a in enumerate(ents) for b in ents[i + 1:] if a.key != b.key]
 
     def _reporter(self, state: DocActors, tok: Token, claim) -> Entity | None:
         if claim:

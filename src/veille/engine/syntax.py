@@ -103,12 +103,15 @@ class Syntax:
     def conjuncts(self, tok: Token) -> list[Token]:
         """tok and the nominals coordinated with it (conj chains, either direction)."""
         out, todo = [], [tok]
+        lists = bool(self.data.cues.get("appositive_lists"))
         while todo:
             t = todo.pop()
             if t in out:
                 continue
             out.append(t)
             todo.extend(self.kids(t, "conj"))
+            if lists:  # 'the US, Russia, and Switzerland' parsed as US -appos-> Russia -conj-> Switzerland
+                todo.extend(a for a in self.kids(t, "appos") if self.kids(a, "cc") and self.kids(a, "conj"))
         return sorted(out, key=lambda t: t.i)
 
     def clause_verb(self, tok: Token) -> Token:
