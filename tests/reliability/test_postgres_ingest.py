@@ -6,6 +6,7 @@ model-free extractor (ingest_driver.py), paused at chosen points."""
 from __future__ import annotations
 
 import json
+import signal
 import time
 
 import pytest
@@ -130,3 +131,20 @@ def test_readers_see_whole_committed_batches_while_a_writer_is_inside_one(inputs
     assert writer.returncode == 2, err
     final = state(pg_url)
     assert final["docs"] == inputs["ref_a"]["docs"] and final["events"] == inputs["ref_a"]["events"]
+
+
+@pytest.mark.parametrize("pause", ["insert:2", "commit:3"])
+def test_killed_ingest_resumes_to_the_uninterrupted_database(inputs, pg_url, pause):
+    writer = driver("--config", inputs["config"], "ingest", inputs["a"], "--db", pg_url, "--no-progress",
+                    pause=pause)
+    wait_paused(writer, pause)
+    writer.send_signal(signal.SIGKILL)
+    writer.communicate(timeout=60)
+    partial = state(pg_url)
+    assert_whole_documents(partial, inputs["ref_a"])
+    assert len(partial["docs"]) == 4 * (int(pause.split(":")[1]) - (pause.startswith("insert")))
+    code, err = _run("--config", inputs["config"], "ingest", inputs["a"], "--db", pg_url, "--no-progress")
+    assert code == 2, err
+    final, ref = state(pg_url), inputs["ref_a"]
+    assert final["docs"] == ref["docs"] and final["events"] == ref["events"] and final["dups"] == 0
+    assert final["rejects"] == ref["rejects"]

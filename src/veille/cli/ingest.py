@@ -8,6 +8,7 @@ import time
 import click
 
 from ..ingest.run import ENGINES, IngestProgress, ingest as run_ingest
+from ..store.dialect import redact
 from .common import date_option, db_option, lang_option, parse_date, report_rejects, settings_from
 
 PLAIN_EVERY_SECONDS = 10.0
@@ -95,7 +96,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db_path: str, engine: str
     finally:
         progress.close()
     n_rejected = report_rejects(report.rejects) + report_rejects(getattr(report, "failed", []))
-    click.echo(f"veille ingest: {report.documents} documents and {report.events} events added to {db_path}; "
+    click.echo(f"veille ingest: {report.documents} documents and {report.events} events added to {redact(db_path)}; "
                f"{report.duplicates} already there, {n_rejected} rejected "
                f"({report.docs_per_second:.1f} docs/s, {report.workers} worker(s)).", err=True)
     ctx.exit(2 if n_rejected else 0)

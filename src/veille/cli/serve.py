@@ -19,8 +19,9 @@ def serve(ctx: click.Context, db_path: str, host: str | None, port: int | None) 
     Example: veille serve --db news.duckdb --port 8765   # then open http://127.0.0.1:8765/
     """
     from ..api import run_server
+    from ..store.dialect import redact
     settings = settings_from(ctx)
     host = host or settings.serve.host
     port = settings.serve.port if port is None else port
-    click.echo(f"veille: serving {db_path} (read-only) on http://{host}:{port}/  (Ctrl-C to stop)", err=True)
+    click.echo(f"veille: serving {redact(db_path)} (read-only) on http://{host}:{port}/  (Ctrl-C to stop)", err=True)
     run_server(db_path, settings, host=host, port=port)

@@ -26,6 +26,9 @@ FETCH_ROWS = 2000
 
 
 def _fetch(store: Store, sql: str, params: list) -> Iterator[tuple]:
+    if not store.dialect.file_based:  # PostgreSQL: a server-side cursor
+        yield from store.con.stream(sql, params, FETCH_ROWS)
+        return
     cur = store.con.execute(sql, params)
     while True:
         rows = cur.fetchmany(FETCH_ROWS)

@@ -13,7 +13,7 @@ and PostgreSQL's MVCC shows it the batches committed so far, without a snapshot 
 from __future__ import annotations
 
 import logging
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from ..errors import E, VeilleError
 from .dialect import redact
@@ -21,6 +21,7 @@ from .dialect import redact
 log = logging.getLogger(__name__)
 
 READ_ONLY_OPTIONS = "-c default_transaction_read_only=on"
+_IDLE = 0  # psycopg.pq.TransactionStatus.IDLE: no transaction open on the connection
 
 
 def _psycopg(target: str):
@@ -68,8 +69,31 @@ class PgConnection:
         return cur
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        with self.raw.cursor() as cur:
-            cur.executemany(self._translate(sql), rows)
+        """Run `sql` for each row, in one transaction (the caller's, or one of its own)."""
+        own = self.raw.info.transaction_status == _IDLE
+        if own:
+            self.begin()
+        try:
+            with self.raw.cursor() as cur:
+                cur.executemany(self._translate(sql), rows)
+            if own:
+                self.commit()
+        except BaseException:
+            if own:
+                self.rollback()
+            raise
+
+    def stream(self, sql: str, params: Sequence[Any], size: int) -> Iterator[tuple]:
+        """Rows of a query through a server-side cursor, `size` at a time: memory stays flat
+        however large the result (exports). Runs in a read-only transaction of its own."""
+        with self.raw.transaction():
+            with self.raw.cursor(name="veille_stream") as cur:
+                cur.execute(self._translate(sql), list(params))
+                while True:
+                    rows = cur.fetchmany(size)
+                    if not rows:
+                        return
+                    yield from rows
 
     def cursor(self) -> "PgConnection":
         # psycopg cursors of one connection share its session: the connection stands for them
