@@ -2,7 +2,9 @@
 with a stand-in extractor that returns each document with one synthetic event, then
 re-ingest it (everything skipped as already stored) and export it.
 
-    python bench/storage_overhead.py [--corpus PATH] [--limit N]
+    python bench/storage_overhead.py [--corpus PATH] [--limit N] [--db postgresql://USER@HOST/EMPTYDB]
+
+With --db, stores into that (empty) PostgreSQL database instead of a temporary DuckDB file.
 """
 from __future__ import annotations
 
@@ -40,6 +42,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--corpus", type=Path, default=None)
     ap.add_argument("--limit", type=int, default=100000)
+    ap.add_argument("--db", default=None, help="an empty PostgreSQL database URL (default: a DuckDB file)")
     args = ap.parse_args()
     from veille.ingest.run import ingest
     from veille.store.export import export_events
@@ -47,7 +50,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         sample = Path(tmp) / "sample.jsonl"
         n = write_sample(args.corpus or default_corpus(), args.limit, sample)
-        db = str(Path(tmp) / "s.duckdb")
+        db = args.db or str(Path(tmp) / "s.duckdb")
         t0 = time.perf_counter()
         first = ingest([str(sample)], db, settings, make_extractor=NoNLP)
         t1 = time.perf_counter()
@@ -55,10 +58,11 @@ def main() -> int:
         t2 = time.perf_counter()
         rows = export_events(db, "gdelt", str(Path(tmp) / "e.tsv"))
         t3 = time.perf_counter()
-        size = Path(db).stat().st_size
+        size = Path(db).stat().st_size if not args.db else 0
     print(f"{n} documents: first ingest {n / (t1 - t0):.0f} docs/s ({first.documents} stored), "
           f"re-ingest {n / (t2 - t1):.0f} docs/s ({again.duplicates} skipped, {again.documents} added), "
-          f"gdelt export {rows / (t3 - t2):.0f} events/s; database {size / 2**20:.1f} MiB")
+          f"gdelt export {rows / (t3 - t2):.0f} events/s; "
+          + ("database: PostgreSQL" if args.db else f"database {size / 2**20:.1f} MiB"))
     return 0
 
 
