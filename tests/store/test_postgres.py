@@ -76,6 +76,11 @@ def test_analysis_readers_answer_the_same_on_both_backends(pg_url, tmp_path):
     assert dyad_timeline_json(pg_url, "FRA", "RUS", "week") == dyad_timeline_json(duck, "FRA", "RUS", "week")
     first = Store.open(duck, read_only=True).events()[0]["event_id"]
     assert event_detail(pg_url, first) == event_detail(duck, first)
+    import veille
+    with veille.open_db(pg_url) as p, veille.open_db(duck) as d:
+        assert p.documents().to_dict("records") == d.documents().to_dict("records")
+        assert p.events().to_dict("records") == d.events().to_dict("records")
+        assert p.dyads().to_dict("records") == d.dyads().to_dict("records")
 
 
 def test_readers_cannot_write(pg_url):
