@@ -6,13 +6,16 @@ Build-time only (needs pycountry; reads /work/shared). Sources:
     capitals, coordinates), metonyms, organisation roles/aliases, office holders;
   - pycountry's ISO 3166-1 names and their French locale (extra official names);
   - /work/shared/spec/org-ids.tsv (organisation ids, kinds, English/French names);
-  - /work/shared/reference/CountryInfo.120116.txt (cross-check of ISO codes).
+  - /work/shared/reference/CountryInfo.120116.txt (cross-check of ISO codes);
+  - /work/shared/reference/phoenix/Phoenix.Countries.actors.txt (dated government roles,
+    CountryInfo-derived: office_holders_phoenix.jsonl.gz, see phoenix_holders.py).
 Run: .venv/bin/python scripts/build_gazetteer.py [--shared /work/shared]
 """
 from __future__ import annotations
 
 import argparse
 import gettext
+import gzip
 import json
 import re
 import sys
@@ -24,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "scripts" / "gazetteer_sources"
 OUT = ROOT / "src" / "veille" / "gazetteer" / "data"
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
 from veille.gazetteer.normalize import normalize  # noqa: E402
 
 # Normalised phrases that are ordinary words in a language: never indexed there
@@ -34,6 +38,10 @@ COLLISIONS = {
 }
 # "US" is indexed: the pronoun "us" is lower case, and the actor resolver and the geocoder refuse
 # lower-case one-word country names.
+# The Phoenix country dictionary was generated on 2014-01-30 (its header): an open term ('>date')
+# is known to run until then. Terms ending before PHOENIX_SINCE are left out (size; news archives).
+PHOENIX_UPDATED = "2014-01-30"
+PHOENIX_SINCE = "2000-01-01"
 ARTICLES = re.compile(r"^(l'|le |la |les )", re.I)
 
 
@@ -183,6 +191,37 @@ def build_holders() -> list[dict]:
     return out
 
 
+def import_holders(shared: Path, countries: list[dict], curated: list[dict]) -> list[dict]:
+    """Dated government/military roles from the Phoenix country dictionary (CountryInfo-derived),
+    without the persons the curated table covers from their first curated term on."""
+    from phoenix_holders import parse
+    records = parse(shared / "reference" / "phoenix" / "Phoenix.Countries.actors.txt",
+                    {c["key"] for c in countries}, updated=PHOENIX_UPDATED, since=PHOENIX_SINCE)
+    def person(name: str) -> str:  # 'Bashar al-Assad' and Phoenix's 'Bashar al Assad' are one person
+        return normalize(name).replace("-", " ")
+
+    first: dict[tuple[str, str], str] = {}
+    for c in curated:
+        for alias in (c["name"], *c["aliases"]):
+            k = (person(alias), c["country"] or c["org"])
+            first[k] = min(first.get(k, "9999"), c["start"] or "0000")
+    out = []
+    for r in records:
+        starts = [first[k] for a in (r["name"], *r["aliases"]) if (k := (person(a), r["country"])) in first]
+        if starts and r["end"] >= min(starts):
+            continue
+        out.append(r)
+    return out
+
+
+def write_gz(name: str, records: list[dict], out: Path = OUT) -> None:
+    text = "".join(json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n" for rec in records)
+    with open(out / name, "wb") as fh:  # fixed mtime and no file name: the same input gives the same bytes
+        with gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0) as gz:
+            gz.write(text.encode("utf-8"))
+    print(f"{name}: {len(records)} records")
+
+
 def build_roles(lang: str) -> list[dict]:
     out = []
     for n, (phrase, role, variants, example) in enumerate(psv(f"roles_{lang}.psv"), 1):
@@ -218,7 +257,9 @@ def main() -> None:
     check_against_countryinfo(args.shared, countries)
     write("countries.jsonl", countries)
     write("organisations.jsonl", build_orgs(args.shared))
-    write("office_holders.jsonl", build_holders())
+    holders = build_holders()
+    write("office_holders.jsonl", holders)
+    write_gz("office_holders_phoenix.jsonl.gz", import_holders(args.shared, countries, holders))
     for lang in ("fr", "en"):
         write("roles.jsonl", build_roles(lang), ROOT / "src" / "veille" / "lang" / lang)
 

@@ -301,8 +301,8 @@ class ActorResolver:
 
     def _holder(self, state: DocActors, name: str) -> Entity | None:
         holders = self.gaz.holders(name, state.date)
-        if not holders:
-            return None
+        if not holders or len({(h.country, h.org) for h in holders}) > 1:
+            return None  # unknown, or namesakes in office in different places: not guessed
         h = holders[0]
         key = h.country or h.org
         return Entity(text=name, key=key, country=h.country, org=h.org, role=h.role, name=h.name, code=_code(key, h.role))

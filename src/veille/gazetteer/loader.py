@@ -6,6 +6,7 @@ loud, not a silent miss at coding time."""
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import re
 from collections import defaultdict
@@ -38,8 +39,9 @@ class _Bad(Exception):
 
 def _lines(path: Source) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = gzip.decompress(path.read_bytes()).decode("utf-8") if path.name.endswith(".gz") \
+            else path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile) as exc:
         raise VeilleError(E.E103, path=str(path), line=0, reason=f"cannot read file ({exc})") from None
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -202,7 +204,7 @@ def _read_holders(path: Source, countries: dict, orgs: set[str]) -> list[OfficeH
             if start and end and end < start:
                 raise _Bad(f"end {end} is before start {start}")
             out.append(OfficeHolder(_str(obj, "name"), _strings(obj.get("aliases"), "aliases"), country, org,
-                                    _role(obj), _str(obj, "title"), start, end))
+                                    _role(obj), _str(obj, "title"), start, end, _str(obj, "source", optional=True)))
         except _Bad as bad:
             raise VeilleError(E.E103, path=str(path), line=lineno, reason=str(bad)) from None
     return out
@@ -239,12 +241,15 @@ def read_gazetteer(data_dir: Source, lang_dir: Source) -> Gazetteer:
     descriptors: dict[str, dict[str, set[str]]] = {}
     orgs = _read_orgs(data_dir / "organisations.jsonl", index, names, descriptors)
     holders = _read_holders(data_dir / "office_holders.jsonl", names, orgs)
+    imported = data_dir / "office_holders_phoenix.jsonl.gz"
+    if imported.is_file():  # dated roles imported from the reference dictionaries (optional)
+        holders += _read_holders(imported, names, orgs)
     full: dict[str, list[OfficeHolder]] = defaultdict(list)
     surname: dict[str, list[OfficeHolder]] = defaultdict(list)
     for h in holders:
-        for alias in {normalize(a) for a in (h.name, *h.aliases)}:
+        for alias in {form for a in (h.name, *h.aliases) for form in index_forms(a)}:
             full[alias].append(h)
-            if " " in alias:
+            if " " in alias and h.source is None:  # a surname alone: curated holders only
                 surname[alias.rsplit(" ", 1)[1]].append(h)
     roles = {lang: _read_roles(lang_dir / lang / "roles.jsonl", lang) for lang in LANGS}
     entries = index.frozen()

@@ -39,6 +39,7 @@ class OfficeHolder:
     title: str
     start: str | None
     end: str | None
+    source: str | None = None   # None: hand-curated; 'phoenix': imported (end = last date known in office)
 
     def holds_on(self, date: str | None) -> bool:
         """True if the term overlaps `date` (YYYY[-MM[-DD]]); None ignores dates."""
