@@ -68,6 +68,7 @@ class ActorResolver:
         self.lead_verbs = data.cue("lead_verbs")
         self.contextual = {normalize(k): v for k, v in (data.cues.get("contextual_names") or {}).items()}
         self.first_person = {normalize(w) for w in data.cue("first_person")}
+        self.of_preps = {normalize(w) for w in data.cue("of_preps")} | {None}
         self.context = ContextResolver(self)
 
     # ----- document scan ---------------------------------------------------------------
@@ -238,6 +239,8 @@ class ActorResolver:
             # (through the words of a multiword title too: 'presse' of 'agence de presse')
             if not (self.syn.has(c, "nmod") or self.syn.has(c, "amod")):
                 continue
+            if self.syn.has(c, "nmod") and c.i not in exclude and self.syn.prep(c) not in self.of_preps:
+                continue  # 'les forces kurdes comme les combattants de l'EI': a comparison, not an owner
             for g in c.children:
                 m = state.matches.get(g.i)
                 if m and g.i not in exclude and (self.syn.has(g, "nmod") or self.syn.has(g, "amod")):
@@ -394,7 +397,7 @@ class ActorResolver:
                 t = state.doc[i]
                 if want_subject and not self.syn.has(t, "subj"):
                     continue
-                g, n = t.morph.get("Gender"), t.morph.get("Number")
+                g, n = self._agreement(t)
                 if gender and g and g != gender or number and n and n != number:
                     continue
                 return replace(state.cache[i][0], text=tok.text)
@@ -402,12 +405,20 @@ class ActorResolver:
         best = None
         for i in sorted((i for i in state.cache if i < tok.i), reverse=True):
             for ent in state.cache[i]:
-                if ent.name and ent.key:
+                if ent.name and ent.key and not ent.org:  # a person (an organisation's name is not one)
                     head_gender = state.doc[i].morph.get("Gender")
                     if not gender or not head_gender or gender == head_gender:
                         return replace(ent, text=tok.text)
                     best = best or ent
         return replace(best, text=tok.text) if best else None
+
+    def _agreement(self, tok: Token) -> tuple[list[str], list[str]]:
+        """Gender and number of a nominal, from its determiner when it has one: models often guess a
+        proper noun's gender wrong ('Le Pentagone' tagged feminine), never the article's."""
+        for d in tok.children:
+            if self.syn.has(d, "det") and d.morph.get("Gender"):
+                return d.morph.get("Gender"), d.morph.get("Number") or tok.morph.get("Number")
+        return tok.morph.get("Gender"), tok.morph.get("Number")
 
     def _from_contextual(self, state: DocActors, tok: Token) -> Entity | None:
         rule = self.contextual.get(normalize(tok.text))

@@ -167,8 +167,12 @@ class FrameReader:
         m = state.matches.get(tok.i)
         if m is None or m.best.kind != "demonym" or not self.syn.has(tok, "amod"):
             return []
-        e = m.best
-        return [Entity(text=tok.text, key=e.key, country=e.country or e.key, role=None, code=e.key)]
+        out = []  # with coordinated ones: 'les bombardements russes et syriens'
+        for t in self.syn.conjuncts(tok):
+            e = state.matches[t.i].best if t.i in state.matches else None
+            if e is not None and e.kind == "demonym" and all(x.key != e.key for x in out):
+                out.append(Entity(text=t.text, key=e.key, country=e.country or e.key, role=None, code=e.key))
+        return out
 
     def _slot(self, state: DocActors, entry: LexiconEntry, tok: Token, slot: str, exclude: set[int],
               role: str) -> Argument | None:
