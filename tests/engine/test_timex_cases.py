@@ -38,6 +38,23 @@ SENTENCES = [
     ("Fighting resumed in December.", "2024-01-10", "en", "past", [("December", "DATE", "2023-12", "month")]),
     ("Elections will be held in January.", "2023-12-10", "en", "future", [("January", "DATE", "2024-01", "month")]),
     ("A 38-year-old man was arrested.", "2023-11-17", "en", None, []),
+    # anaphoric expressions anchor to the last day of their paragraph, else the reference date
+    ("Le 17 septembre, une frappe a tué 60 soldats. Sept minutes plus tard, Daech attaquait. Le lendemain, rien.",
+     "2016-09-19", "fr", None, [("Le 17 septembre", "DATE", "2016-09-17", "day"),
+                                ("Sept minutes plus tard", "DATE", "2016-09-17", "day"),
+                                ("Le lendemain", "DATE", "2016-09-18", "day")]),
+    ("Le 28 février 2024, X est arrivé. La veille, Y était parti.", "2024-03-10", "fr", None,
+     [("Le 28 février 2024", "DATE", "2024-02-28", "day"), ("La veille", "DATE", "2024-02-27", "day")]),
+    ("Le 31 décembre 2023, X est arrivé. Deux jours après, il repartait.", "2024-01-10", "fr", None,
+     [("Le 31 décembre 2023", "DATE", "2023-12-31", "day"), ("Deux jours après", "DATE", "2024-01-02", "day")]),
+    ("Le 13 septembre 2023, photo.\n\nQuelques jours auparavant, X avait parlé.", "2023-11-17", "fr", None,
+     [("Le 13 septembre 2023", "DATE", "2023-09-13", "day"), ("Quelques jours auparavant", "DATE", "2023-11-14", "approximate")]),
+    ("La veille du sommet, la veille médiatique était en veille.", "2023-11-17", "fr", None, []),
+    ("On March 1, 2024 troops arrived. Two days earlier, talks had failed. The next day, they left.", "2024-03-10", "en",
+     None, [("March 1, 2024", "DATE", "2024-03-01", "day"), ("Two days earlier", "DATE", "2024-02-28", "day"),
+            ("The next day", "DATE", "2024-02-29", "day")]),
+    ("The day before the vote, nothing happened; a vote is due two weeks from now.", "2023-11-17", "en", None,
+     [("two weeks from now", "DATE", "2023-W48", "week")]),
 ]
 
 

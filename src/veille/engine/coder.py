@@ -78,9 +78,10 @@ class DocumentCoder:
         sentences = list(doc.sents)
         sent_index = {s.start: i for i, s in enumerate(sentences)}
         article = self.placer.article_places(doc, state, document.title, self._title_in_text(document))
+        triggers = frozenset(d.trigger.i for d in drafts)
         events = []
         for d in drafts:
-            events.append(self._finish(document, doc, d, timexes, sent_index, state, article))
+            events.append(self._finish(document, doc, d, timexes, sent_index, state, article, triggers))
         self._share_dates(events, drafts)
         for ev in events:
             ev.assign_id()
@@ -121,19 +122,14 @@ class DocumentCoder:
                                 (len(first) < 200 and first[-1] not in ".!?»\"" and "\n" in document.text.strip()))
 
     def _finish(self, document: Document, doc: Doc, d: Draft, timexes: list[Timex],
-                sent_index: dict[int, int], state: DocActors, article: ArticlePlaces | None = None) -> Event:
+                sent_index: dict[int, int], state: DocActors, article: ArticlePlaces | None = None,
+                triggers: frozenset[int] = frozenset()) -> Event:
         sent = d.trigger.sent
         contexts = self._contexts(d)
         cameo = self._refine_cameo(d.cameo, contexts)
-        date, date_end, precision = self.dater.date_of(d.trigger, timexes, document.date)
-        if d.place:  # the place that gave the recipient (a visit to Pyongyang) is where it happened
-            key, text, tok = d.place
-            location = self.placer.geocode(tok, [key])
-            if location is None or location.country != key:
-                coords = self.gazetteer.capital_coords(key) if self._is_capital(text) else None
-                location = Location(text=text, country=key, lat=coords[0] if coords else None,
-                                    lon=coords[1] if coords else None)
-        else:  # its clause's place, else (events on the ground) the sentence's or the article's
+        date, date_end, precision = self.dater.date_of(d.trigger, timexes, document.date, triggers)
+        location = self._recipient_place(d) if d.place else None
+        if location is None:  # its clause's place, else (events on the ground) the sentence's or the article's
             location = self.placer.locate(d.trigger, state, d.type, d.mode, d.actor, d.recipient, article)
         ptype = self.ontology.plover_type(d.type)
         return Event(
@@ -146,6 +142,21 @@ class DocumentCoder:
                               trigger_end=d.trigger.idx + len(d.trigger.text)),
             confidence=0.7 if d.modality != "asserted" else 0.8, provenance=dict(self.provenance, rule=d.entry_id),
         )
+
+    def _recipient_place(self, d: Draft) -> Location | None:
+        """The place that gave the recipient (a visit to Pyongyang, 'dans la capitale
+        nord-coréenne') is where it happened, when it names a place: a known place name, a
+        capital, or a capital noun; another nominal the recipient was read from ('au
+        quatrième rang mondial, derrière les États-Unis') is not a location."""
+        key, text, tok = d.place
+        location = self.placer.geocode(tok, [key])
+        if location is not None and location.country == key:
+            return location
+        capital_noun = tok.lemma_ in self.data.cue("capital_nouns")
+        if not (capital_noun or self._is_capital(text) or tok.pos_ == "PROPN"):
+            return None
+        coords = self.gazetteer.capital_coords(key) if capital_noun or self._is_capital(text) else None
+        return Location(text=text, country=key, lat=coords[0] if coords else None, lon=coords[1] if coords else None)
 
     def _is_capital(self, text: str) -> bool:
         return any(e.kind == "capital" for e in self.gazetteer.lookup(text, self.lang))

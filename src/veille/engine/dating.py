@@ -1,6 +1,7 @@
 """Give each event its own date: the temporal expression that governs its clause
-or noun, else the nearest in its sentence, else the publication date (precision
-'publication'). 'arrivée mardi et repartie jeudi' gives a range."""
+or noun, else the nearest in its sentence that belongs to no other event, else the
+publication date (precision 'publication'). 'arrivée mardi et repartie jeudi' gives
+a range."""
 from __future__ import annotations
 
 import bisect
@@ -42,7 +43,28 @@ class EventDater:
         clause's date is not its own."""
         return trigger.pos_ != "VERB" and any(c.lower_ in self.relative_preps for c in self.syn.kids(trigger, "case"))
 
-    def date_of(self, trigger: Token, timexes: list[Timex], pub_date: str | None) -> tuple[str, str | None, str]:
+    def _owner(self, tok: Token, trigger: Token, clause: Token, triggers: frozenset[int]) -> Token | None:
+        """The event word an expression modifies: the first governor that is the trigger, its
+        clause, a verb, or an event noun (another event's trigger, or a noun of the lexicon)."""
+        for g in self.syn.governors(tok):
+            if g is trigger or g is clause:
+                return g
+            if g.pos_ == "VERB" or g.i in triggers or (g.pos_ == "NOUN" and self.data.entries(g.lemma_, "NOUN")):
+                return g
+        return None
+
+    def date_of(self, trigger: Token, timexes: list[Timex], pub_date: str | None,
+                triggers: frozenset[int] = frozenset()) -> tuple[str, str | None, str]:
+        """(date, date_end, precision) of the event `trigger` names. `triggers` are the token
+        indices of the document's other event triggers.
+
+        1. an expression that governs the trigger's clause or noun ('a frappé mardi',
+           'l'offensive du 24 août'), the nearest if several;
+        2. else the nearest expression of the sentence that modifies no other event word, or
+           modifies a clause that contains the trigger (the sentence's time frame: 'Le 17
+           septembre, ... a annoncé avoir frappé'); an expression of another event ('nommée en
+           septembre, qui a rencontré', 'lors de sa visite du 3 mai') is not this event's date;
+        3. else the publication date, precision 'publication'."""
         sent = trigger.sent
         doc = trigger.doc
         cands = [t for t in timexes if sent.start_char <= t.start < sent.end_char and event_date(t)]
@@ -52,25 +74,29 @@ class EventDater:
         if not cands:
             return self._publication(pub_date)
         clause = self.syn.clause_verb(trigger)
+        frame = {trigger.i, clause.i} | {g.i for g in self.syn.governors(trigger)}
 
-        def attached(t: Timex) -> bool:
+        def owner(t: Timex) -> Token | None:
             tok = self._token_at(doc, t.start)
             if tok is None:
-                return False
-            for g in [tok, *list(self.syn.governors(tok))[:4]]:
-                if g is clause or g is trigger:
-                    return True
-                if g.pos_ == "VERB" and g is not tok:
-                    return False
-            return False
+                return None
+            inside = {x.i for x in doc.char_span(t.start, t.end, alignment_mode="expand") or ()}
+            own = self._owner(tok, trigger, clause, triggers)
+            while own is not None and own.i in inside:  # a word of the expression itself
+                own = self._owner(own, trigger, clause, triggers)
+            return own
 
         def distance(t: Timex) -> int:
             return min(abs(t.start - trigger.idx), abs(t.end - trigger.idx))
 
-        ranked = sorted(cands, key=lambda t: (not attached(t), distance(t)))
-        best = ranked[0]
+        owners = {id(t): owner(t) for t in cands}
+        governing = [t for t in cands if owners[id(t)] is trigger or owners[id(t)] is clause]
+        framing = [t for t in cands if owners[id(t)] is None or owners[id(t)].i in frame]
+        chosen = governing or framing
+        if not chosen:
+            return self._publication(pub_date)
+        best = min(chosen, key=distance)
         date, precision = event_date(best)
-        date_end = None
         if best.value_end:
             end_timex = Timex(best.start, best.end, best.text, best.type, best.value_end, best.precision)
             got = event_date(end_timex)

@@ -120,11 +120,16 @@ def tag_dates(text: str, ref_date: str | None, lang: str,
     order = {rule.id: i for i, rule in enumerate(grammar.rules)}
     out: list[DateTimex] = []
     narrative = ref  # the last day mentioned: anchor of clock times and 'la nuit'
+    narrative_end = 0  # where it was mentioned
     for cand in _select(_candidates(text, grammar), order):
         tense = tense_at(cand.start) if tense_at else None
         if tense not in TENSES:
             tense = None
-        anchor = narrative if cand.rule.anchor == "narrative" else ref
+        anchor = ref
+        if cand.rule.anchor == "narrative":
+            anchor = narrative
+        elif cand.rule.anchor == "paragraph" and "\n" not in text[narrative_end:cand.start]:
+            anchor = narrative  # 'le lendemain', 'trois jours plus tard': the day the paragraph is at
         resolved: Resolved | None = ACTION_FUNCS[cand.rule.action](_context(cand, grammar, anchor, tense))
         if resolved is None:
             log.debug("rule %s matched %r but gave no value", cand.rule.id, cand.match.group())
@@ -136,6 +141,7 @@ def tag_dates(text: str, ref_date: str | None, lang: str,
                              mod=resolved.mod, rule=cand.rule.id))
         if resolved.value and (m := _DAY_VALUE.match(resolved.value)):
             narrative = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            narrative_end = end
     return out
 
 

@@ -77,6 +77,9 @@ class Example:
     tense: str | None = None
 
 
+ANCHORS = ("ref", "narrative", "paragraph")
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -84,7 +87,8 @@ class Rule:
     regex: re.Pattern[str]
     group_classes: Mapping[str, str]  # group name -> lexicon or numeric class
     examples: tuple[Example, ...]
-    anchor: str = "ref"  # "ref": the reference date; "narrative": the last day mentioned before
+    anchor: str = "ref"  # "ref": the reference date; "narrative": the last day mentioned before;
+    # "paragraph": the last day mentioned before in the same paragraph, else the reference date
 
 
 @dataclass(frozen=True)
@@ -225,8 +229,9 @@ def parse_grammar(data: Any, path: str, raw: str) -> DateGrammar:
         if not examples:
             raise check.fail(f"rule {rule_id!r}: give at least one example (they become tests)", rule_id)
         anchor = entry.get("anchor", "ref")
-        if anchor not in ("ref", "narrative"):
-            raise check.fail(f"rule {rule_id!r}: 'anchor' must be 'ref' or 'narrative', got {anchor!r}", rule_id)
+        if anchor not in ANCHORS:
+            raise check.fail(f"rule {rule_id!r}: 'anchor' must be one of {', '.join(ANCHORS)}, got {anchor!r}",
+                             rule_id)
         rules.append(Rule(rule_id, entry["action"], regex, groups, examples, anchor))
     vetoes = []
     for entry in data.get("vetoes", []):

@@ -1,0 +1,119 @@
+"""Each event's date: the expression governing its clause or noun, else the nearest of its
+sentence that belongs to no other event (or frames the clause), else the publication date.
+Docs are built by hand (tests/conftest.make_doc), so no model is needed."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+
+from tests.conftest import make_doc
+from veille.engine.dating import EventDater
+from veille.engine.syntax import Syntax
+from veille.lang import load_language
+
+PAST = "Tense=Past|VerbForm=Part"
+PRES = "Mood=Ind|Tense=Pres|VerbForm=Fin"
+
+# rows: (word, lemma, pos, dep, head, morph); heads are absolute token indices
+FR = {
+    # 'mardi' governs 'rencontré'; 'septembre' belongs to 'nommé'
+    "governing": [("X", "X", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
+                  ("rencontré", "rencontrer", "VERB", "ROOT", 2, PAST), ("mardi", "mardi", "NOUN", "obl:mod", 2),
+                  ("Y", "Y", "PROPN", "obj", 2), (",", ",", "PUNCT", "punct", 6),
+                  ("nommé", "nommer", "VERB", "acl", 4, PAST), ("en", "en", "ADP", "case", 8),
+                  ("septembre", "septembre", "NOUN", "obl:mod", 6), (".", ".", "PUNCT", "punct", 2)],
+    # only another clause's expression: the publication date
+    "other_clause": [("Casper", "Casper", "PROPN", "nsubj", 7), (",", ",", "PUNCT", "punct", 2),
+                     ("nommée", "nommer", "VERB", "acl", 0, PAST), ("en", "en", "ADP", "case", 4),
+                     ("septembre", "septembre", "NOUN", "obl:mod", 2), (",", ",", "PUNCT", "punct", 2),
+                     ("a", "avoir", "AUX", "aux:tense", 7), ("rencontré", "rencontrer", "VERB", "ROOT", 7, PAST),
+                     ("Y", "Y", "PROPN", "obj", 7), (".", ".", "PUNCT", "punct", 7)],
+    # 'Le 3 novembre' frames the clause that contains 'frappé'
+    "framing": [("Le", "le", "DET", "det", 1), ("3", "3", "NUM", "obl:mod", 6), ("novembre", "novembre", "NOUN", "nmod", 1),
+                (",", ",", "PUNCT", "punct", 1), ("X", "X", "PROPN", "nsubj", 6), ("a", "avoir", "AUX", "aux:tense", 6),
+                ("déclaré", "déclarer", "VERB", "ROOT", 6, PAST), ("avoir", "avoir", "AUX", "aux:tense", 8),
+                ("frappé", "frapper", "VERB", "xcomp", 6, PAST), ("Y", "Y", "PROPN", "obj", 8), (".", ".", "PUNCT", "punct", 6)],
+    # 'du 3 mai' is the visit's: not the signature's date
+    "event_noun": [("X", "X", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
+                   ("signé", "signer", "VERB", "ROOT", 2, PAST), ("un", "un", "DET", "det", 4),
+                   ("accord", "accord", "NOUN", "obj", 2), ("lors", "lors", "ADV", "case", 8),
+                   ("de", "de", "ADP", "fixed", 5), ("sa", "son", "DET", "det", 8),
+                   ("visite", "visite", "NOUN", "obl:mod", 2), ("du", "de", "ADP", "case", 10),
+                   ("3", "3", "NUM", "nmod", 8), ("mai", "mai", "NOUN", "flat", 10), (".", ".", "PUNCT", "punct", 2)],
+    # 'arrivé mardi et reparti jeudi': a range
+    "range": [("X", "X", "PROPN", "nsubj", 2), ("est", "être", "AUX", "aux:tense", 2),
+              ("arrivé", "arriver", "VERB", "ROOT", 2, PAST), ("mardi", "mardi", "NOUN", "obl:mod", 2),
+              ("et", "et", "CCONJ", "cc", 5), ("reparti", "repartir", "VERB", "conj", 2, PAST),
+              ("jeudi", "jeudi", "NOUN", "obl:mod", 5), (".", ".", "PUNCT", "punct", 2)],
+    "no_expression": [("X", "X", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
+                      ("condamné", "condamner", "VERB", "ROOT", 2, PAST), ("Y", "Y", "PROPN", "obj", 2),
+                      (".", ".", "PUNCT", "punct", 2)],
+    # 'après une visite': the call's 'vendredi' is not the visit's date
+    "relative_noun": [("X", "X", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
+                      ("appelé", "appeler", "VERB", "ROOT", 2, PAST), ("vendredi", "vendredi", "NOUN", "obl:mod", 2),
+                      ("Y", "Y", "PROPN", "obj", 2), (",", ",", "PUNCT", "punct", 8),
+                      ("après", "après", "ADP", "case", 8), ("une", "un", "DET", "det", 8),
+                      ("visite", "visite", "NOUN", "obl:mod", 2), (".", ".", "PUNCT", "punct", 2)],
+}
+
+EN = {
+    "governing": [("X", "X", "PROPN", "nsubj", 6), (",", ",", "PUNCT", "punct", 0),
+                  ("appointed", "appoint", "VERB", "acl", 0, "Tense=Past|VerbForm=Part"), ("in", "in", "ADP", "prep", 2),
+                  ("September", "September", "PROPN", "pobj", 3), (",", ",", "PUNCT", "punct", 0),
+                  ("met", "meet", "VERB", "ROOT", 6, "Tense=Past|VerbForm=Fin"), ("Y", "Y", "PROPN", "dobj", 6),
+                  ("on", "on", "ADP", "prep", 6), ("Tuesday", "Tuesday", "PROPN", "pobj", 8), (".", ".", "PUNCT", "punct", 6)],
+    "other_clause": [("X", "X", "PROPN", "nsubj", 6), (",", ",", "PUNCT", "punct", 0),
+                     ("appointed", "appoint", "VERB", "acl", 0, "Tense=Past|VerbForm=Part"), ("in", "in", "ADP", "prep", 2),
+                     ("September", "September", "PROPN", "pobj", 3), (",", ",", "PUNCT", "punct", 0),
+                     ("met", "meet", "VERB", "ROOT", 6, "Tense=Past|VerbForm=Fin"), ("Y", "Y", "PROPN", "dobj", 6),
+                     (".", ".", "PUNCT", "punct", 6)],
+}
+
+# (lang, case, trigger word, publication date, expected (date, date_end, precision))
+CASES = [
+    ("fr", "governing", "rencontré", "2023-11-17", ("2023-11-14", None, "day")),
+    ("fr", "other_clause", "rencontré", "2023-11-17", ("2023-11-17", None, "publication")),
+    ("fr", "other_clause", "nommée", "2023-11-17", ("2023-09", None, "month")),
+    ("fr", "framing", "frappé", "2023-11-17", ("2023-11-03", None, "day")),
+    ("fr", "event_noun", "signé", "2023-06-10", ("2023-06-10", None, "publication")),
+    ("fr", "event_noun", "visite", "2023-06-10", ("2023-05-03", None, "day")),
+    ("fr", "range", "arrivé", "2023-11-17", ("2023-11-14", "2023-11-16", "day")),
+    ("fr", "no_expression", "condamné", "2023-11-17", ("2023-11-17", None, "publication")),
+    ("fr", "relative_noun", "visite", "2023-11-17", ("2023-11-17", None, "publication")),
+    ("fr", "relative_noun", "appelé", "2023-11-17", ("2023-11-17", None, "day")),
+    # year boundary: 'septembre' read in January is last September; a leap day as publication date
+    ("fr", "other_clause", "nommée", "2024-01-10", ("2023-09", None, "month")),
+    ("fr", "no_expression", "condamné", "2024-02-29", ("2024-02-29", None, "publication")),
+    ("en", "governing", "met", "2023-11-17", ("2023-11-14", None, "day")),
+    ("en", "other_clause", "met", "2023-11-17", ("2023-11-17", None, "publication")),
+    ("en", "other_clause", "appointed", "2024-01-10", ("2023-09", None, "month")),
+]
+
+
+@pytest.fixture(scope="module")
+def vocabs():
+    return {"fr": spacy.blank("fr").vocab, "en": spacy.blank("en").vocab}
+
+
+def _dater(lang: str) -> EventDater:
+    data = load_language(lang)
+    return EventDater(data, Syntax(data))
+
+
+@pytest.mark.parametrize("lang,case,word,pub,expected", CASES, ids=[f"{c[0]}-{c[1]}-{c[2]}-{c[3]}" for c in CASES])
+def test_event_date(vocabs, lang, case, word, pub, expected):
+    doc = make_doc(vocabs[lang], (FR if lang == "fr" else EN)[case])
+    dater = _dater(lang)
+    trigger = next(t for t in doc if t.text == word)
+    others = frozenset(t.i for t in doc if t.pos_ == "VERB" or t.lemma_ in ("visite", "visit"))
+    assert dater.date_of(trigger, dater.timexes(doc, pub), pub, others) == expected
+
+
+def test_no_publication_date_is_the_processing_day(vocabs):
+    doc = make_doc(vocabs["fr"], FR["no_expression"])
+    dater = _dater("fr")
+    trigger = doc[2]
+    date, _, precision = dater.date_of(trigger, dater.timexes(doc, None), None)
+    assert (date, precision) == (dt.date.today().isoformat(), "publication")

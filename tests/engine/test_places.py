@@ -1,0 +1,99 @@
+"""The location chain on hand-built Docs: the clause's place, then (events on the ground)
+a place of the sentence, then the article's place, each agreeing with the participants."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from tests.conftest import make_doc
+from veille.engine.actors import DocActors
+from veille.engine.places import EventPlacer
+from veille.engine.syntax import Syntax
+from veille.gazetteer import load_gazetteer
+from veille.gazetteer.places import load_places
+from veille.lang import load_language
+from veille.records import Entity, Location
+
+PAST = "Tense=Past|VerbForm=Part"
+DEF = "Definite=Def|PronType=Art"
+
+# 'Irak : offensive' (title) / 'BAGDAD, 12 mars - X a attaqué Y à Mossoul.' /
+# 'Z a frappé W après l'offensive de Raqqa.' / 'Z a frappé W dans la région.' / 'Z a frappé W.'
+ROWS = [
+    ("Irak", "Irak", "PROPN", "ROOT", 0), (":", ":", "PUNCT", "punct", 0), ("offensive", "offensive", "NOUN", "dep", 0),
+    ("\n\n", "\n\n", "SPACE", "dep", 2),
+    ("BAGDAD", "Bagdad", "PROPN", "dep", 11), (",", ",", "PUNCT", "punct", 4), ("12", "12", "NUM", "nmod", 4),
+    ("mars", "mars", "NOUN", "flat", 6), ("-", "-", "PUNCT", "punct", 11), ("X", "X", "PROPN", "nsubj", 11),
+    ("a", "avoir", "AUX", "aux:tense", 11), ("attaqué", "attaquer", "VERB", "ROOT", 11, PAST),
+    ("Y", "Y", "PROPN", "obj", 11), ("à", "à", "ADP", "case", 14), ("Mossoul", "Mossoul", "PROPN", "obl:mod", 11),
+    (".", ".", "PUNCT", "punct", 11),
+    ("Z", "Z", "PROPN", "nsubj", 18), ("a", "avoir", "AUX", "aux:tense", 18), ("frappé", "frapper", "VERB", "ROOT", 18, PAST),
+    ("W", "W", "PROPN", "obj", 18), ("après", "après", "ADP", "case", 22), ("l'", "le", "DET", "det", 22, DEF),
+    ("offensive", "offensive", "NOUN", "obl:mod", 18), ("de", "de", "ADP", "case", 24),
+    ("Raqqa", "Raqqa", "PROPN", "nmod", 22), (".", ".", "PUNCT", "punct", 18),
+    ("Z", "Z", "PROPN", "nsubj", 28), ("a", "avoir", "AUX", "aux:tense", 28), ("frappé", "frapper", "VERB", "ROOT", 28, PAST),
+    ("W", "W", "PROPN", "obj", 28), ("dans", "dans", "ADP", "case", 32), ("la", "le", "DET", "det", 32, DEF),
+    ("région", "région", "NOUN", "obl:mod", 28), (".", ".", "PUNCT", "punct", 28),
+    ("Z", "Z", "PROPN", "nsubj", 36), ("a", "avoir", "AUX", "aux:tense", 36), ("frappé", "frapper", "VERB", "ROOT", 36, PAST),
+    ("W", "W", "PROPN", "obj", 36), (".", ".", "PUNCT", "punct", 36),
+]
+
+ISIS = Entity(text="Daech", key="ISIS")
+FRA = Entity(text="la France", key="FRA", country="FRA")
+DEU = Entity(text="l'Allemagne", key="DEU", country="DEU")
+IRQ = Entity(text="l'Irak", key="IRQ", country="IRQ")
+
+
+@pytest.fixture(scope="module")
+def setup():
+    data = load_language("fr")
+    placer = EventPlacer(data, Syntax(data), load_gazetteer(), load_places())
+    doc = make_doc(spacy.blank("fr").vocab, ROWS)
+    state = DocActors(doc, "2016-03-12")
+    return placer, doc, state, placer.article_places(doc, state, "Irak : offensive", title_in_text=True)
+
+
+def test_article_places_topic_then_dateline(setup):
+    _, _, _, article = setup
+    assert [(p.country, p.lat is not None) for p in article.places][:2] == [("IRQ", False), ("IRQ", True)]
+
+
+# (trigger token index, type, mode, actor, recipient, expected country or None, coordinates expected)
+CASES = [
+    (11, "ASSAULT", None, ISIS, None, "IRQ", True),      # 1. the clause: 'à Mossoul'
+    (11, "ACCUSE", None, FRA, DEU, "IRQ", True),         # the clause's place holds for any event
+    (18, "ASSAULT", None, ISIS, None, "SYR", True),      # 2. the sentence: 'l'offensive de Raqqa'
+    (18, "ACCUSE", None, FRA, DEU, None, False),         # statements take no place from context
+    (28, "ASSAULT", None, ISIS, IRQ, "IRQ", False),      # 'dans la région': the article's place
+    (36, "ASSAULT", None, ISIS, None, "IRQ", False),     # 3. the article: its topic
+    (36, "CONSULT", None, FRA, DEU, None, False),        # two states elsewhere: no place
+    (36, "CONSULT", None, FRA, IRQ, "IRQ", False),       # the host's country agrees
+    (36, "CONSULT", "phone", FRA, IRQ, None, False),     # a phone call happens nowhere
+    (36, "MOBILIZE", None, FRA, None, None, False),      # a missing recipient opens no foreign theatre
+]
+
+
+@pytest.mark.parametrize("i,typ,mode,actor,recipient,country,coords", CASES,
+                         ids=[f"{c[0]}-{c[1]}-{c[2]}-{c[3].key}-{c[4].key if c[4] else None}" for c in CASES])
+def test_locate(setup, i, typ, mode, actor, recipient, country, coords):
+    placer, doc, state, article = setup
+    loc = placer.locate(doc[i], state, typ, mode, actor, recipient, article)
+    assert (loc.country if loc else None) == country
+    if loc:
+        assert (loc.lat is not None) == coords and loc.text in doc.text
+
+
+def test_no_article_place_no_context_location(setup):
+    placer, doc, state, _ = setup
+    assert placer.locate(doc[36], state, "ASSAULT", None, ISIS, None, None) is None
+
+
+@pytest.mark.parametrize("country,participants,strict,expected", [
+    ("SYR", [Entity("x", "SYR", country="SYR"), Entity("y", "USA", country="USA")], False, True),
+    ("SYR", [Entity("x", "TUR", country="TUR"), ISIS], True, True),
+    ("SYR", [Entity("x", "RUS", country="RUS"), Entity("y", "USA", country="USA")], False, False),
+    ("POL", [Entity("x", "USA", country="USA"), None], False, True),
+    ("POL", [Entity("x", "USA", country="USA"), None], True, False),
+])
+def test_agrees(country, participants, strict, expected):
+    assert EventPlacer.agrees(Location(text="p", country=country), participants, strict) is expected
