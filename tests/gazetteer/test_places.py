@@ -31,6 +31,22 @@ CASES = [
     ("Tripoli", "fr", (), "LBY"),
     ("Addis-Abeba", "fr", (), "ETH"),
     ("Addis Abeba", "fr", (), "ETH"),
+    # transliteration marks and hyphens: GeoNames '‘Afrīn', 'Al Bāb'
+    ("Afrin", "fr", (), "SYR"),
+    ("al-Bab", "fr", (), "SYR"),
+    ("Jerablus", "fr", (), "SYR"),   # alternate name of a city of 25,000
+    ("Palmyre", "fr", (), "SYR"),    # curated French exonym
+    # regions: first-level subdivisions (ISO 3166-2) and curated regions
+    ("Kapisa", "fr", (), "AFG"),
+    ("Nord-Kivu", "fr", (), "COD"),
+    ("Tchétchénie", "fr", (), "RUS"),
+    ("Donbass", "fr", (), "UKR"),
+    ("plateau du Golan", "fr", (), "SYR"),
+    ("Golan Heights", "en", (), "SYR"),
+    ("Cisjordanie", "fr", (), "PSE"),
+    ("Jura", "fr", ("CHE",), "CHE"),  # the canton, not an old alternate name of Győr
+    ("Nord", "fr", (), None),         # direction words are never region names
+    ("Centre", "fr", (), None),
     ("cosmodrome de Vostotchny", "fr", (), None),
     ("Xyzzyville", "en", (), None),
 ]
@@ -50,6 +66,21 @@ def test_city_has_coordinates_country_has_none():
     assert abs(pyongyang.lat - 39.03) < 0.1 and abs(pyongyang.lon - 125.75) < 0.1
     france = places.geocode("France", "fr")
     assert france.country == "FRA" and france.lat is None
+
+
+def test_city_wins_over_its_region_and_regions_have_no_coordinates():
+    places = load_places()
+    idlib = places.geocode("Idlib", "fr")
+    assert idlib.country == "SYR" and idlib.lat is not None
+    assert {p.kind for p in places.candidates("Idlib")} == {"city", "region"}
+    assert places.geocode("Kapisa", "fr").lat is None
+
+
+def test_read_places_region_kind():
+    index = read_places(["region\tNorthshire\tGBR\t\t\t0\t\tNordie",
+                         "city\tNorthshire\tGBR\t51.0\t0.1\t20000\t\t"])
+    assert index.geocode("Northshire", "en").lat == 51.0
+    assert index.geocode("Nordie", "fr").country == "GBR" and index.geocode("Nordie", "fr").lat is None
 
 
 def test_french_exonyms_only_in_french():
