@@ -70,6 +70,9 @@ CASES = [
     (36, "CONSULT", None, FRA, IRQ, "IRQ", False),       # the host's country agrees
     (36, "CONSULT", "phone", FRA, IRQ, None, False),     # a phone call happens nowhere
     (36, "MOBILIZE", None, FRA, None, None, False),      # a missing recipient opens no foreign theatre
+    (36, "AID", None, IRQ, FRA, None, False),            # aid happens on the recipient's side, not the donor's
+    (36, "AID", None, FRA, IRQ, "IRQ", False),
+    (36, "AID", None, FRA, ISIS, "IRQ", False),
 ]
 
 
@@ -97,3 +100,19 @@ def test_no_article_place_no_context_location(setup):
 ])
 def test_agrees(country, participants, strict, expected):
     assert EventPlacer.agrees(Location(text="p", country=country), participants, strict) is expected
+
+
+# 'X a appelé Y après une visite en Syrie .': the visit's place is not the call's
+VISIT = [("X", "X", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2), ("appelé", "appeler", "VERB", "ROOT", 2, PAST),
+         ("Y", "Y", "PROPN", "obj", 2), ("après", "après", "ADP", "case", 6), ("une", "un", "DET", "det", 6),
+         ("visite", "visite", "NOUN", "obl:mod", 2), ("en", "en", "ADP", "case", 8), ("Syrie", "Syrie", "PROPN", "nmod", 6),
+         (".", ".", "PUNCT", "punct", 2)]
+
+
+@pytest.mark.parametrize("i,typ,expected", [(2, "AGREE", None), (6, "CONSULT", "SYR")])
+def test_another_event_nouns_place(setup, i, typ, expected):
+    placer = setup[0]
+    doc = make_doc(spacy.blank("fr").vocab, VISIT)
+    state = DocActors(doc, "2016-03-12")
+    loc = placer.locate(doc[i], state, typ, None, FRA, DEU, None)
+    assert (loc.country if loc else None) == expected

@@ -47,7 +47,7 @@ class EventDater:
         """The event word an expression modifies: the first governor that is the trigger, its
         clause, a verb, or an event noun (another event's trigger, or a noun of the lexicon)."""
         for g in self.syn.governors(tok):
-            if g is trigger or g is clause:
+            if g.i in (trigger.i, clause.i):
                 return g
             if g.pos_ == "VERB" or g.i in triggers or (g.pos_ == "NOUN" and self.data.entries(g.lemma_, "NOUN")):
                 return g
@@ -90,7 +90,7 @@ class EventDater:
             return min(abs(t.start - trigger.idx), abs(t.end - trigger.idx))
 
         owners = {id(t): owner(t) for t in cands}
-        governing = [t for t in cands if owners[id(t)] is trigger or owners[id(t)] is clause]
+        governing = [t for t in cands if owners[id(t)] is not None and owners[id(t)].i in (trigger.i, clause.i)]
         framing = [t for t in cands if owners[id(t)] is None or owners[id(t)].i in frame]
         chosen = governing or framing
         if not chosen:

@@ -35,6 +35,9 @@ from .syntax import Syntax
 # agreements and sanctions are not located from context.
 SITUATED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "AID", "COOPERATE", "CONSULT"})
 UNSITUATED_MODES = frozenset({"phone"})
+# Types whose place is on the recipient's side: aid is delivered where the recipient is, so
+# a place of the donor's country ('Pyongyang a fourni des obus à Moscou') is not agreed.
+RECIPIENT_SIDE_TYPES = frozenset({"AID"})
 # 'NAME, <date>' or 'NAME (Agency) -' opening a paragraph: a dateline.
 _DATELINE = re.compile(r"(?m)^[ \t]*([^\W\d_][^\W\d_'’ .\-]*(?:[ '’.\-][^\W\d_]+){0,3})[ \t]*(,|\()")
 _TOPIC = re.compile(r"^\s*([^\W\d_][^:\n]{1,40}?)\s+:\s")
@@ -132,12 +135,15 @@ class EventPlacer:
     # ---- 1. the clause ---------------------------------------------------------------------
     def _clause_nominals(self, root: Token, trigger: Token) -> list[Token]:
         """Nominals of a clause, its arguments' modifiers included, without entering other
-        clauses (a place in 'accuse X d'avoir fourni Y à Moscou' belongs to 'fourni')."""
+        clauses (a place in 'accuse X d'avoir fourni Y à Moscou' belongs to 'fourni') or other
+        events' nouns ('a appelé ..., après une visite en Corée du Nord': the visit's place)."""
         out, todo = [], [root]
         while todo:
             t = todo.pop(0)
+            if t.i not in (root.i, trigger.i) and t.pos_ == "NOUN" and self.data.entries(t.lemma_, "NOUN"):
+                continue
             for c in t.children:
-                if c.pos_ in ("VERB", "AUX") and c is not trigger:
+                if c.pos_ in ("VERB", "AUX") and c.i != trigger.i:
                     continue
                 if c.pos_ in ("PROPN", "NOUN"):
                     out.append(c)
@@ -155,7 +161,7 @@ class EventPlacer:
         clause = self.syn.clause_verb(trigger)
         cands = [t for t in self._clause_nominals(clause, trigger) if self._located(t)]
         # attached to the trigger first, then nearest to it
-        for t in sorted(cands, key=lambda t: (t.head is not trigger and t.head is not clause, abs(t.i - trigger.i))):
+        for t in sorted(cands, key=lambda t: (t.head.i not in (trigger.i, clause.i), abs(t.i - trigger.i))):
             loc = self._candidate(t, prefer, context)
             if loc and loc.text not in skip_texts:
                 return loc
@@ -176,7 +182,7 @@ class EventPlacer:
     def sentence_place(self, trigger: Token, state: DocActors, skip_texts: set[str],
                        context: Location | None = None) -> Location | None:
         prefer = [k for _, k in state.keys_seen]
-        cands = [t for t in trigger.sent if t is not trigger and self._named_as_place(t)]
+        cands = [t for t in trigger.sent if t.i != trigger.i and self._named_as_place(t)]
         for t in sorted(cands, key=lambda t: abs(t.i - trigger.i)):
             loc = self._candidate(t, prefer, context)
             if loc and loc.text not in skip_texts:
@@ -235,7 +241,7 @@ class EventPlacer:
         loc = self.place_of(trigger, state, skip_texts=skip, context=context)
         if loc is not None or ev_type not in SITUATED_TYPES or mode in UNSITUATED_MODES:
             return loc
-        participants = [actor, recipient]
+        participants = [recipient] if ev_type in RECIPIENT_SIDE_TYPES else [actor, recipient]
         loc = self.sentence_place(trigger, state, skip, context)
         if loc is not None and self.agrees(loc, participants):
             return loc
