@@ -42,12 +42,22 @@ _TRANSLIT_MARKS = re.compile(r"(?<=\w)'(?=\w)|^'|(?<= )'")
 def _forms(text: str) -> tuple[str, ...]:
     """Index and lookup forms of a name: `index_forms`, plus the same without transliteration
     apostrophes ('‘Afrīn' -> 'afrin', "Qal'at" -> 'qalat')."""
-    forms = list(index_forms(text))
-    for form in list(forms):
+    if text.isascii() and "`" not in text:  # the same forms as index_forms, without Unicode work
+        norm = " ".join(text.lower().split())
+        spaced = " ".join(norm.replace("-", " ").split())
+        forms: tuple[str, ...] = (norm,) if spaced == norm or not spaced else (norm, spaced)
+    else:
+        forms = index_forms(text)
+    if not any("'" in f for f in forms):
+        return forms
+    out = list(forms)
+    for form in forms:
         bare = _TRANSLIT_MARKS.sub("", form)
-        if bare != form and bare not in forms:
-            forms.append(bare)
-    return tuple(forms)
+        if bare != form and bare not in out:
+            out.append(bare)
+    return tuple(out)
+
+
 N_COLUMNS = 8
 
 
