@@ -190,6 +190,7 @@ def test_bad_role_noun_raises_e103(tmp_path):
     ("djihadistes", "fr", {"ISIS", "AQ", "AQAP", "AQIM", "NUSRA", "BOKO_HARAM", "AL_SHABAAB"}),
     ("kurdes", "fr", {"YPG", "PKK", "KRG"}),
     ("ONG", "fr", {"HRW", "AMNESTY", "MSF"}),
+    ("rebelles", "fr", {"FSA", "PKK", "HOUTHIS"}),
     ("Kurdish", "en", {"YPG", "PKK", "KRG"}),
     ("ministre", "fr", set()),
 ])
