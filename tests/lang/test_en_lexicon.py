@@ -157,6 +157,12 @@ def test_according_to_names_the_reporter(en_extractor):
     ("Ukraine alleged that Russia had used chemical weapons.", ("UKR", "1123", "RUS")),
     ("The Foreign Office advised against all travel to Yemen.", ("GBR", "160", "YEM")),
     ("China vowed to cooperate with Pakistan.", ("CHN", "030", "PAK")),
+    ("Russian forces launched a missile attack on Ukrainian cities.", ("RUS", "190", "UKR")),
+    ("The Pentagon announced a new military aid package for Ukraine.", ("USA", "072", "UKR")),
+    ("Japan pledged $500 million in humanitarian aid to Syria.", ("JPN", "0333", "SYR")),
+    ("The French president spoke by phone with his Ukrainian counterpart.", ("FRA", "041", "UKR")),
+    ("Ukraine and Russia exchanged prisoners of war on Friday.", ("UKR", "0841", "RUS")),
+    ("Egypt will host talks between Israeli and Palestinian officials.", ("ISR", "046", "PSE")),
 ])
 def test_specific_cameo_codes_and_frames(en_extractor, text, expected):
     from veille.records import Document
