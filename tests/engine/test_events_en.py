@@ -132,3 +132,15 @@ def test_coordinated_subjects_of_a_light_verb_hold_talks_with_each_other(en, voc
         ("France", "France", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0), ("Germany", "Germany", "PROPN", "conj", 0),
         ("held", "hold", "VERB", "ROOT", 3, PAST), ("talks", "talk", "NOUN", "dobj", 3), (".", ".", "PUNCT", "punct", 3)])
     assert {frozenset((a, r)) for a, c, r in code(en, doc)} == {frozenset(("FRA", "DEU"))}
+
+
+def test_a_name_inside_a_person_name_is_no_actor(en, vocab):
+    # Kim Jong Un met Putin .   ('Un' is not the UN)
+    from spacy.tokens import Span
+    doc = make_doc(vocab, [
+        ("Kim", "Kim", "PROPN", "compound", 2), ("Jong", "Jong", "PROPN", "compound", 2), ("Un", "Un", "PROPN", "nsubj", 3),
+        ("met", "meet", "VERB", "ROOT", 3, PAST), ("the", "the", "DET", "det", 5), ("UN", "UN", "PROPN", "dobj", 3),
+        (".", ".", "PUNCT", "punct", 3)])
+    doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 5, 6, label="ORG")]
+    state = en[1].scan(doc, "2024-03-05")
+    assert 2 not in state.matches and state.matches[5].best.key == "UN"

@@ -112,6 +112,10 @@ class ActorResolver:
         first = doc[m.start]
         if m.end - m.start == 1 and first.text.islower() and best.kind in ("country", "capital", "org", "acronym", "metonym"):
             return False
+        people = self.data.cue("person_entity_labels")  # 'Un' in 'Kim Jong Un', 'Jordan' in 'Michael Jordan'
+        if people and any(e.label_ in people and e.start <= m.start and m.end <= e.end and e.end - e.start > m.end - m.start
+                          for e in doc.ents):
+            return False
         return True
 
     def _scan_roles(self, doc: Doc, norms: list[str], state: DocActors) -> None:

@@ -246,6 +246,9 @@ class FrameReader:
         if slot == "comp_obl":  # 'vowed to cooperate with Pakistan': the partner named by the complement verb
             return self._resolved(state, [o for c in syn.kids(tok, "xcomp", "ccomp") if c.pos_ in ("VERB", "AUX")
                                           for o in syn.obliques(c, entry.recipient_preps)], exclude)
+        if slot == "comp_obj":  # 'threatened to attack Israel': the object of the complement verb
+            return self._resolved(state, [o for c in syn.kids(tok, "xcomp") if c.pos_ in ("VERB", "AUX")
+                                          for o in syn.objects(c)], exclude)
         if slot == "comp_subj":  # 'wants Putin to attack': the subject of the verb's clausal complement
             return self._resolved(state, [s for c in syn.kids(tok, "ccomp", "xcomp") if c.pos_ in ("VERB", "AUX")
                                           for s in syn.kids(c, "subj")], exclude)
