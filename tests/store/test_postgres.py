@@ -150,3 +150,21 @@ def test_stories_round_trip(pg_url, tmp_path):
             assert is_fresh(store, encoder_name="test-encoder")
             out[target] = [json.dumps(s.to_dict(), sort_keys=True) for s in stories(store, encoder=Encoder())]
     assert out[duck] == out[pg_url] and out[duck]
+
+
+def test_writers_opening_a_new_database_at_once_migrate_it_once(pg_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_add(i: int) -> tuple:
+        with Store.open(pg_url) as store:
+            added = store.add_results([make_result(f"w{i}", text=f"Texte {i % 2}. La France condamne la Russie.")])
+            return added, store.migrations()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outcomes = list(pool.map(open_and_add, range(4)))
+    with Store.open(pg_url, read_only=True) as store:
+        expected = store.migrations()
+        assert store.counts()["documents"] == 2  # two distinct texts, each stored once
+    assert len(expected) == CURRENT_VERSION
+    assert all(m == expected for _, m in outcomes)
+    assert sum(docs for (docs, _), _ in outcomes) == 2

@@ -14,7 +14,11 @@ from .common import db_option, settings_from
 @click.pass_context
 def serve(ctx: click.Context, db_path: str, host: str | None, port: int | None) -> None:
     """Serve the REST API (OpenAPI schema at /openapi.json) and the web UI at / over a
-    database opened read-only (an ingest into the same file must wait). Stop with Ctrl-C.
+    database opened read-only. Stop with Ctrl-C.
+
+    A DuckDB file that an ingest is writing is served from the snapshots it publishes,
+    each newer one as soon as it appears; an ingest started later into a served file must
+    wait. A PostgreSQL database is shared: ingests may write while the server answers.
 
     Example: veille serve --db news.duckdb --port 8765   # then open http://127.0.0.1:8765/
     """
