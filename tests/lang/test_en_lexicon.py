@@ -108,6 +108,7 @@ def test_coordinated_subjects_meet_once_symmetrically(en_extractor):
     ("Russia did not attack Ukraine.", "negated"),
     ("Russia allegedly attacked Ukraine.", "alleged"),
     ("Russia attacked Ukraine on Monday.", "asserted"),
+    ("Washington wants Russia to attack Ukraine.", "hypothetical"),
 ])
 def test_modality(en_extractor, text, modality):
     from veille.records import Document

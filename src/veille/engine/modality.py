@@ -63,7 +63,9 @@ class ModalityDetector:
                     return "hypothetical"
                 if g.lemma_ in self.hypo_verbs and g.pos_ == "VERB":
                     return "hypothetical"
-        gov = verb.head if verb.head is not verb and self.syn.has(verb, "xcomp") else None
+        # the governor of an infinitive complement ('wants to attack', 'wants Putin to attack')
+        infinitive = self.syn.has(verb, "ccomp") and "Inf" in verb.morph.get("VerbForm")
+        gov = verb.head if verb.head is not verb and (self.syn.has(verb, "xcomp") or infinitive) else None
         if gov is not None and gov.lemma_ in self.hypo_gov:
             return "hypothetical"
         if gov is not None and gov.lemma_ in self.future_gov:
