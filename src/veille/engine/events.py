@@ -118,11 +118,14 @@ class EventCoder:
 
     @staticmethod
     def _opponents(drafts: list[Draft], state: DocActors) -> None:
-        """An act of force with no named target ('l'offensive des FDS') is aimed at the one adversary the
-        document gives that actor in explicit dyads of the same type (either direction); with several
-        adversaries, or none, the recipient stays unknown."""
+        """An act of force with no named target ('l'offensive des FDS') is aimed, in this order, at: the one
+        adversary the document gives that actor (explicit dyads of the same type, either direction) that is
+        named in the same sentence; for an actor with no known adversary, the one party to the document's
+        fighting named in the sentence; the actor's only adversary; for an actor with no known adversary,
+        the only side the document shows being attacked. Otherwise the recipient stays unknown."""
         foes: dict[str, set[str]] = {}
         ents: dict[str, Entity] = {}
+        targets: set[str] = set()
         for d in drafts:
             if d.type != "ASSAULT" or d.recipient is None or not d.recipient.key or d.modality == "negated":
                 continue
@@ -130,18 +133,24 @@ class EventCoder:
                 continue
             foes.setdefault(d.actor.key, set()).add(d.recipient.key)
             foes.setdefault(d.recipient.key, set()).add(d.actor.key)
+            targets.add(d.recipient.key)
             ents.setdefault(d.recipient.key, d.recipient)
             ents.setdefault(d.actor.key, replace(d.actor, role=None, code=d.actor.key))
+        by_trigger: dict[int, set[str]] = {}
         for d in drafts:
-            if d.type != "ASSAULT" or d.recipient is not None or not foes.get(d.actor.key):
+            by_trigger.setdefault(d.trigger.i, set()).add(d.actor.key)
+        for d in drafts:
+            if d.type != "ASSAULT" or d.recipient is not None or not d.actor.key:
                 continue
-            mine = foes[d.actor.key]
-            if len(mine) > 1:  # several adversaries: the one named in the same sentence, if only one is
-                named = {e.key for i, es in state.cache.items() if d.trigger.sent.start <= i < d.trigger.sent.end
-                         for e in es} & mine
-                mine = named
-            if len(mine) == 1:
-                d.recipient = ents[next(iter(mine))]
+            sent = d.trigger.sent
+            side = by_trigger[d.trigger.i] | {d.reporter.key if d.reporter else None}
+            named = {e.key for i, es in state.cache.items() if sent.start <= i < sent.end for e in es} - side
+            mine = foes.get(d.actor.key, set())
+            for pool in (mine & named, set() if mine else set(foes) & named, mine,
+                         set() if mine else targets - side):
+                if len(pool) == 1:
+                    d.recipient = ents[next(iter(pool))]
+                    break
 
     def _claim_of(self, tok: Token, claims: dict[int, tuple[Token, list[Entity]]]) -> tuple[Token, list[Entity]] | None:
         verb = self.syn.clause_verb(tok)
@@ -182,8 +191,8 @@ class EventCoder:
         modality = self.modal.modality(tok, complement_of=claim[0] if claim else None)
         if entry.modality and modality == "asserted":
             modality = entry.modality
-        if modality == "future" and typ in INTENT_TYPES:
-            typ, cameo = INTENT_TYPES[typ]
+        if modality == "future" and typ in INTENT_TYPES:  # the intent is what the text asserts
+            (typ, cameo), modality = INTENT_TYPES[typ], "asserted"
         reporter = self._reporter(state, tok, claim)
         drafts = []
         recipients = recipient.entities if recipient and recipient.entities else [None]

@@ -96,6 +96,8 @@ class Syntax:
         return marks[0].lower_ if marks else None
 
     def is_passive(self, verb: Token) -> bool:
+        if self.kids(verb, "agent") and "Part" in verb.morph.get("VerbForm"):
+            return True  # 'écartée par les États-Unis': a participle with an agent, whatever its auxiliary
         if not self.kids(verb, "agent") and (verb.lemma_ in self.data.cue("unaccusative_verbs") or self.is_reflexive(verb)):
             return False  # 'est arrivé', 's'est retirée': active tenses with 'être', however the parser labels them
         return bool(self.kids(verb, "aux_pass", "pass_subj")) or "Pass" in verb.morph.get("Voice")
@@ -196,8 +198,12 @@ class Syntax:
     def objects(self, verb: Token) -> list[Token]:
         if self.is_passive(verb):
             objs = self.kids(verb, "pass_subj") or self.kids(verb, "obj")
+            # 'la proposition a cette fois été rejetée': the parser may hang the subject on the auxiliary
+            objs = objs + [s for a in self.kids(verb, "aux", "aux_pass") for s in self.kids(a, "subj")]
             if self.has(verb, "xcomp") and verb.head.pos_ == "AUX":  # 'X a été rejetée' parsed with 'a' as root
                 objs = objs + self.kids(verb.head, "subj")
+            if self.has(verb, "conj") and verb.head.pos_ in ("VERB", "AUX"):  # '... rejetée par X et écartée par Y'
+                objs = objs + self.objects(verb.head)
         else:
             objs = self.kids(verb, "obj")
         if not objs and verb.head is not verb and self._passive_participle(verb) and "Part" in verb.morph.get("VerbForm"):
