@@ -103,12 +103,20 @@ class EventCoder:
             for cand in d.pending:
                 found = [o for o in by_trigger.get(cand, []) if fits(o)]
                 if not found and self._definite(d.trigger.doc[cand]):
-                    # 'les frappes' refers back to the strikes already reported in the document
+                    # 'les frappes' refers back to the strikes (or bombings...) already reported in the document
                     lemma = d.trigger.doc[cand].lemma_
-                    found = [o for o in reversed(drafts) if o.trigger.i < cand and o.trigger.lemma_ == lemma and fits(o)][:1]
+                    kinds = {e.type for e in self.data.entries(lemma, "NOUN")}
+                    found = [o for o in reversed(drafts) if o.trigger.i < cand and fits(o)
+                             and (o.trigger.lemma_ == lemma or o.type in kinds)][:1]
                 if found:
                     d.recipient = found[0].recipient if own else found[0].actor
                     break
+            if d.recipient is None and own and d.pending:
+                # 'ont également reconnu leur implication': in the act of force the text has just reported
+                found = [o for o in reversed(drafts) if o.trigger.i < d.trigger.i and o.type in ("ASSAULT", "COERCE")
+                         and o.recipient is not None and o.recipient.key not in (None, d.actor.key)][:1]
+                if found:
+                    d.recipient = found[0].recipient
             if d.recipient is None and d.entry_id.endswith("-evaluation"):
                 drafts.remove(d)
 
@@ -119,23 +127,31 @@ class EventCoder:
     @staticmethod
     def _opponents(drafts: list[Draft], state: DocActors) -> None:
         """An act of force with no named target ('l'offensive des FDS') is aimed, in this order, at: the one
-        adversary the document gives that actor (explicit dyads of the same type, either direction) that is
-        named in the same sentence; for an actor with no known adversary, the one party to the document's
-        fighting named in the sentence; the actor's only adversary; for an actor with no known adversary,
-        the only side the document shows being attacked. Otherwise the recipient stays unknown."""
+        adversary the document gives that actor (explicit attacks, either direction) that is named in the
+        same sentence; the actor's only adversary; the other side of the closest explicit attack or expulsion
+        involving the actor; for an actor with no known adversary, the only side the document shows being
+        attacked. Otherwise the recipient stays unknown."""
         foes: dict[str, set[str]] = {}
         ents: dict[str, Entity] = {}
         targets: set[str] = set()
+        seen_at: dict[str, list[tuple[int, str]]] = {}  # key -> (trigger position, adversary) of its dyads
         for d in drafts:
-            if d.type != "ASSAULT" or d.recipient is None or not d.recipient.key or d.modality == "negated":
+            if d.type not in ("ASSAULT", "COERCE") or d.recipient is None or not d.recipient.key \
+                    or d.modality == "negated" or d.actor.key == d.recipient.key:
                 continue
-            if d.actor.key == d.recipient.key:
+            seen_at.setdefault(d.actor.key, []).append((d.trigger.i, d.recipient.key))
+            seen_at.setdefault(d.recipient.key, []).append((d.trigger.i, d.actor.key))
+            if d.type != "ASSAULT":
                 continue
             foes.setdefault(d.actor.key, set()).add(d.recipient.key)
             foes.setdefault(d.recipient.key, set()).add(d.actor.key)
             targets.add(d.recipient.key)
             ents.setdefault(d.recipient.key, d.recipient)
             ents.setdefault(d.actor.key, replace(d.actor, role=None, code=d.actor.key))
+        for d in drafts:  # adversaries met only in other acts (an expulsion) are known entities too
+            if d.type == "COERCE" and d.recipient is not None and d.recipient.key and d.actor.key != d.recipient.key:
+                ents.setdefault(d.recipient.key, d.recipient)
+                ents.setdefault(d.actor.key, replace(d.actor, role=None, code=d.actor.key))
         by_trigger: dict[int, set[str]] = {}
         for d in drafts:
             by_trigger.setdefault(d.trigger.i, set()).add(d.actor.key)
@@ -146,9 +162,9 @@ class EventCoder:
             side = by_trigger[d.trigger.i] | {d.reporter.key if d.reporter else None}
             named = {e.key for i, es in state.cache.items() if sent.start <= i < sent.end for e in es} - side
             mine = foes.get(d.actor.key, set())
-            for pool in (mine & named, set() if mine else set(foes) & named, mine,
-                         set() if mine else targets - side):
-                if len(pool) == 1:
+            nearest = sorted(seen_at.get(d.actor.key, []), key=lambda p: abs(p[0] - d.trigger.i))[:1]
+            for pool in (mine & named, mine, {k for _, k in nearest}, set() if mine else targets - side):
+                if len(pool) == 1 and next(iter(pool)) in ents:
                     d.recipient = ents[next(iter(pool))]
                     break
 
