@@ -94,7 +94,7 @@ class EventCoder:
             own = d.type == "CONCEDE"  # 'reconnu leur responsabilité dans ces frappes': conceded to the victim
 
             def fits(o: Draft) -> bool:
-                if o is d or o.type == d.type or not o.actor.key:
+                if o is d or o.type == d.type or not o.actor.key or o.modality not in ("asserted", "alleged"):
                     return False
                 if own:
                     return o.actor.key == d.actor.key and o.recipient is not None and o.recipient.key not in (None, d.actor.key)
@@ -105,7 +105,7 @@ class EventCoder:
                 if not found and self._definite(d.trigger.doc[cand]):
                     # 'les frappes' refers back to the strikes (or bombings...) already reported in the document
                     lemma = d.trigger.doc[cand].lemma_
-                    kinds = {e.type for e in self.data.entries(lemma, "NOUN")}
+                    kinds = {e.type for e in self.data.entries(lemma, "NOUN")} if own else set()
                     found = [o for o in reversed(drafts) if o.trigger.i < cand and fits(o)
                              and (o.trigger.lemma_ == lemma or o.type in kinds)][:1]
                 if found:

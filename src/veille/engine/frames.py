@@ -89,6 +89,8 @@ class FrameReader:
             ents = self.actors.entities(state, c)
             if ents:
                 return Argument(self._coordinated_demonyms(state, c, ents), c)
+            if c.i in state.roles and self.compound_demonym(state, c):  # 'les forces turco-syriennes'
+                return Argument(self.compound_demonym(state, c), c)
             # the owner of a thing: 'la proposition de Washington', 'ses troupes'
             for g in self.syn.kids(c, "nmod", "amod", "det"):
                 if g.i in exclude:
@@ -128,12 +130,44 @@ class FrameReader:
             todo, depth = nxt, depth + 1
         return None
 
+    def compound_demonym(self, state: DocActors, tok: Token) -> list[Entity]:
+        """'un accord russo-américain', 'les forces turco-syriennes': the two countries of a compound
+        nationality adjective modifying `tok` (combining forms from cue 'demonym_prefixes'), read on the
+        surface: the parser often splits such words."""
+        prefixes = self.data.cues.get("demonym_prefixes") or {}
+        doc = tok.doc
+        for c in tok.children:
+            first, _, rest = c.lower_.partition("-")
+            if first not in prefixes:
+                continue
+            if rest:
+                key = self._demonym_key(state, None, rest)
+            else:
+                j = c.i + 2 if c.i + 2 < len(doc) and doc[c.i + 1].text == "-" else None
+                key = self._demonym_key(state, j, doc[j].lower_) if j is not None else None
+            if key and key != prefixes[first]:
+                return [Entity(text=c.text, key=k, country=k, role=None, code=k) for k in (prefixes[first], key)]
+        return []
+
+    def _demonym_key(self, state: DocActors, i: int | None, text: str) -> str | None:
+        m = state.matches.get(i) if i is not None else None
+        if m is not None:
+            return m.best.key if m.best.kind == "demonym" else None
+        found = [e for e in self.actors.gaz.lookup(text, self.data.lang) if e.kind == "demonym"]
+        if not found and i is not None:
+            found = [e for e in self.actors.gaz.lookup(state.doc[i].lemma_, self.data.lang) if e.kind == "demonym"]
+        return found[0].key if found else None
+
     def _coordinated_demonyms(self, state: DocActors, tok: Token, ents: list[Entity]) -> list[Entity]:
         """'les gouvernements britannique, australien et danois', 'les diplomates russes et américains': one
         entity per coordinated adjective of nationality, with the role the noun gave the first one."""
         if len(ents) != 1:
             return ents
         out = list(ents)
+        pair = self.compound_demonym(state, tok)
+        if ents[0].key in {e.key for e in pair}:
+            out += [replace(ents[0], text=e.text, key=e.key, country=e.key, code=f"{e.key}{ents[0].role or ''}")
+                    for e in pair if e.key != ents[0].key]
         for a in self.syn.kids(tok, "amod"):
             conj = self.syn.conjuncts(a)
             keys = {state.matches[x.i].best.key for x in conj if x.i in state.matches}
@@ -209,6 +243,9 @@ class FrameReader:
                 return None  # the speaker of a quote: resolved by the quote layer
             return self._possessor(state, tok, dets[0], exclude)
         if slot == "amod":  # 'les bombardements russes et syriens': each coordinated nationality
+            pair = self.compound_demonym(state, tok)
+            if pair:
+                return Argument(pair, None, reciprocal=entry.symmetric)
             for c in syn.kids(tok, "amod"):
                 m = state.matches.get(c.i)
                 if m and m.best.kind == "demonym" and c.i not in exclude:
@@ -253,6 +290,9 @@ class FrameReader:
             return self._resolved(state, [s for c in syn.kids(tok, "ccomp", "xcomp") if c.pos_ in ("VERB", "AUX")
                                           for s in syn.kids(c, "subj")], exclude)
         if slot == "reciprocal":
+            pair = self.compound_demonym(state, tok)  # 'un sommet franco-britannique'
+            if pair:
+                return Argument(pair, None, reciprocal=True)
             for c in syn.kids(tok, "amod"):
                 if c.lemma_ in self.recip_mods:
                     pair = self.actors.salient_pair(state, tok.i)
