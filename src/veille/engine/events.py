@@ -15,6 +15,7 @@ from .frames import Argument, FrameReader
 from .modality import ModalityDetector
 from .syntax import Syntax
 
+THREATS = {"THREATEN"}  # types whose complement may be the act threatened ('menace de frapper X')
 REACTIONS = {"ACCUSE", "REJECT", "SUPPORT", "CONCEDE"}  # types whose object may be another event
 # Coding guide, section 4 ('future or promised cooperation is AGREE'; CONCEDE covers 'announced future
 # withdrawals'): a material act that is only announced or planned is coded as the intent.
@@ -75,7 +76,21 @@ class EventCoder:
                 drafts.extend(self._evaluation(state, tok))
         self._event_targets(drafts)
         self._opponents(drafts, state)
+        self._threat_targets(drafts)
         return self._dedupe(drafts)
+
+    @staticmethod
+    def _threat_targets(drafts: list[Draft]) -> None:
+        """'Israël menace de poursuivre ses opérations en Syrie': a threat with no named target is aimed at
+        the target of the act threatened (an event of the same actor under the threat's trigger)."""
+        for d in drafts:
+            if d.type not in THREATS or d.recipient is not None:
+                continue
+            under = {t.i for t in d.trigger.subtree} - {d.trigger.i}
+            found = [o for o in drafts if o.trigger.i in under and o.actor.key == d.actor.key
+                     and o.recipient is not None and o.recipient.key not in (None, d.actor.key)]
+            if found:
+                d.recipient = found[0].recipient
 
     def _stopped(self, tok: Token) -> bool:
         """An event noun that a stop verb ends ('retirer leur soutien', 'cesser les frappes') is not coded
@@ -193,6 +208,10 @@ class EventCoder:
             symmetric = True
         elif entry.recipient:
             recipient = self.frames.fill(state, entry, tok, entry.recipient, used, "recipient")
+            if recipient is None and symmetric and len({e.key for e in actor.entities}) >= 2:
+                # 'les diplomates russes et américains négocieraient': coordinated parties deal with each other
+                recipient = Argument([actor.entities[1]], None)
+                actor = Argument([actor.entities[0]], actor.token)
             if recipient is None and self.syn.verb_like(tok) and typ not in ("MOBILIZE", "PROTEST", "RETREAT"):
                 recipient = self.frames.complement_subtree_entities(
                     state, tok, {e.key for e in actor.entities if e.key}, used)

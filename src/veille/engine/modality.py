@@ -56,7 +56,7 @@ class ModalityDetector:
         if self.syn.mark(verb) in self.hypo_marks:
             return "hypothetical"
         if trigger.pos_ == "NOUN" and self.syn.has(trigger, "obj") and trigger.head.lemma_ in self.future_noun_gov:
-            return "future"  # 'en ordonnant le retrait de 2 000 soldats', 'a décidé l'envoi de troupes'
+            return "future"  # 'prévoit le retrait de ses troupes', 'a promis l'envoi de troupes'
         if trigger.pos_ == "NOUN":
             for g in [trigger.head, trigger.head.head]:
                 if g.lemma_ in self.hypo_nouns:

@@ -120,7 +120,7 @@ class Syntax:
         """The verb of the clause a token belongs to (itself for verbs)."""
         t = tok
         for _ in range(12):
-            if t.pos_ in ("VERB", "AUX") or self.has(t, "root") or t.head is t:
+            if t.pos_ in ("VERB", "AUX") or self.has(t, "root") or t.head is t or self.verb_like(t):
                 return t
             t = t.head
         return t
