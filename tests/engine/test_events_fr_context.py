@@ -1,0 +1,79 @@
+"""Event post-passes over hand-built French parses (no model): announced acts coded as intents, targets of
+attacks, threats and admissions taken from the events around them."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import make_doc
+from veille.engine.actors import ActorResolver
+from veille.engine.events import EventCoder
+from veille.gazetteer import load_gazetteer
+from veille.lang import load_language
+from veille.ontology import load_ontology
+
+FIN = "Mood=Ind|Tense=Pres|VerbForm=Fin"
+PART = "Tense=Past|VerbForm=Part"
+INF = "VerbForm=Inf"
+
+
+@pytest.fixture(scope="module")
+def fr():
+    data = load_language("fr")
+    actors = ActorResolver(data, load_gazetteer())
+    return data, actors, EventCoder(data, load_ontology(), actors)
+
+
+def code(fr, doc):
+    data, actors, coder = fr
+    state = actors.scan(doc, "2024-03-05")
+    return [(d.actor.key, d.type, d.recipient.key if d.recipient else None, d.modality) for d in coder.code(doc, state)]
+
+
+def test_announced_material_aid_is_an_asserted_intent(fr, blank_fr):
+    # La France va prêter au Japon la tapisserie
+    doc = make_doc(blank_fr.vocab, [
+        ("La", "le", "DET", "det", 1), ("France", "France", "PROPN", "nsubj", 2), ("va", "aller", "VERB", "ROOT", 2, FIN),
+        ("prêter", "prêter", "VERB", "xcomp", 2, INF), ("au", "au", "ADP", "case", 5), ("Japon", "Japon", "PROPN", "obl:arg", 3),
+        ("la", "le", "DET", "det", 7), ("tapisserie", "tapisserie", "NOUN", "obj", 3), (".", ".", "PUNCT", "punct", 2)])
+    got = code(fr, doc)
+    assert ("FRA", "AGREE", "JPN", "asserted") in got
+    assert not [g for g in got if g[1] == "AID"]
+
+
+def test_attack_with_no_named_target_aims_at_the_only_adversary(fr, blank_fr):
+    # L'armée syrienne affronte l'Etat islamique. L'armée syrienne lance une offensive.
+    doc = make_doc(blank_fr.vocab, [
+        ("L'", "le", "DET", "det", 1), ("armée", "armée", "NOUN", "nsubj", 3), ("syrienne", "syrien", "ADJ", "amod", 1),
+        ("affronte", "affronter", "VERB", "ROOT", 3, FIN), ("l'", "le", "DET", "det", 5), ("Etat", "état", "NOUN", "obj", 3),
+        ("islamique", "islamique", "ADJ", "amod", 5), (".", ".", "PUNCT", "punct", 3),
+        ("L'", "le", "DET", "det", 9), ("armée", "armée", "NOUN", "nsubj", 11), ("syrienne", "syrien", "ADJ", "amod", 9),
+        ("lance", "lancer", "VERB", "ROOT", 11, FIN), ("une", "un", "DET", "det", 13),
+        ("offensive", "offensive", "NOUN", "obj", 11), (".", ".", "PUNCT", "punct", 11)])
+    data, actors, coder = fr
+    drafts = coder.code(doc, actors.scan(doc, "2024-03-05"))
+    second = [d for d in drafts if d.trigger.i > 8 and d.type == "ASSAULT"]
+    assert second and all(d.actor.key == "SYR" and d.recipient and d.recipient.key == "ISIS" for d in second)
+
+
+def test_threat_aims_at_the_target_of_the_act_threatened(fr, blank_fr):
+    # Israël menace de poursuivre ses opérations militaires en Syrie
+    doc = make_doc(blank_fr.vocab, [
+        ("Israël", "Israël", "PROPN", "nsubj", 1), ("menace", "menacer", "VERB", "ROOT", 1, FIN),
+        ("de", "de", "ADP", "mark", 3), ("poursuivre", "poursuivre", "VERB", "xcomp", 1, INF),
+        ("ses", "son", "DET", "det", 5, "Poss=Yes"), ("opérations", "opération", "NOUN", "obj", 3),
+        ("militaires", "militaire", "ADJ", "amod", 5), ("en", "en", "ADP", "case", 8), ("Syrie", "Syrie", "PROPN", "nmod", 5),
+        (".", ".", "PUNCT", "punct", 1)])
+    assert ("ISR", "THREATEN", "SYR", "asserted") in code(fr, doc)
+
+
+def test_admitted_responsibility_is_conceded_to_the_victim(fr, blank_fr):
+    # Les États-Unis ont frappé l'armée syrienne. Les États-Unis ont reconnu leur responsabilité dans ces frappes.
+    doc = make_doc(blank_fr.vocab, [
+        ("Les", "le", "DET", "det", 1), ("États-Unis", "États-Unis", "PROPN", "nsubj", 3), ("ont", "avoir", "AUX", "aux:tense", 3, FIN),
+        ("frappé", "frapper", "VERB", "ROOT", 3, PART), ("l'", "le", "DET", "det", 5), ("armée", "armée", "NOUN", "obj", 3),
+        ("syrienne", "syrien", "ADJ", "amod", 5), (".", ".", "PUNCT", "punct", 3),
+        ("Les", "le", "DET", "det", 9), ("États-Unis", "États-Unis", "PROPN", "nsubj", 11), ("ont", "avoir", "AUX", "aux:tense", 11, FIN),
+        ("reconnu", "reconnaître", "VERB", "ROOT", 11, PART), ("leur", "son", "DET", "det", 13, "Poss=Yes"),
+        ("responsabilité", "responsabilité", "NOUN", "obj", 11), ("dans", "dans", "ADP", "case", 16),
+        ("ces", "ce", "DET", "det", 16, "PronType=Dem"), ("frappes", "frappe", "NOUN", "nmod", 13), (".", ".", "PUNCT", "punct", 11)])
+    assert ("USA", "CONCEDE", "SYR", "asserted") in code(fr, doc)
