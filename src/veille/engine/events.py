@@ -143,8 +143,8 @@ class EventCoder:
     def _opponents(drafts: list[Draft], state: DocActors) -> None:
         """An act of force with no named target ('l'offensive des FDS') is aimed, in this order, at: the one
         adversary the document gives that actor (explicit attacks, either direction) that is named in the
-        same sentence; the actor's only adversary; the other side of the closest explicit attack or expulsion
-        involving the actor; for an actor with no known adversary, the only side the document shows being
+        same sentence; the other side of the closest explicit attack or expulsion involving the actor; the
+        actor's only adversary; for an actor with no known adversary, the only side the document shows being
         attacked. Otherwise the recipient stays unknown."""
         foes: dict[str, set[str]] = {}
         ents: dict[str, Entity] = {}
@@ -178,7 +178,7 @@ class EventCoder:
             named = {e.key for i, es in state.cache.items() if sent.start <= i < sent.end for e in es} - side
             mine = foes.get(d.actor.key, set())
             nearest = sorted(seen_at.get(d.actor.key, []), key=lambda p: abs(p[0] - d.trigger.i))[:1]
-            for pool in (mine & named, mine, {k for _, k in nearest}, set() if mine else targets - side):
+            for pool in (mine & named, {k for _, k in nearest}, mine, set() if mine else targets - side):
                 if len(pool) == 1 and next(iter(pool)) in ents:
                     d.recipient = ents[next(iter(pool))]
                     break
