@@ -167,6 +167,9 @@ def test_according_to_names_the_reporter(en_extractor):
     ("Kim Jong Un threatened to use nuclear weapons against South Korea.", ("PRK", "130", "KOR")),
     ("Iran threatened to attack Israel.", ("IRN", "138", "ISR")),
     ("Hungary vetoed the EU aid package for Ukraine.", ("HUN", "129", "EU")),
+    ("Saudi Arabia restored diplomatic ties with Iran.", ("SAU", "054", "IRN")),
+    ("Belarus hosted Russian nuclear weapons.", ("BLR", "062", "RUS")),
+    ("Russia annexed Crimea from Ukraine in 2014.", ("RUS", "192", "UKR")),
 ])
 def test_specific_cameo_codes_and_frames(en_extractor, text, expected):
     from veille.records import Document
