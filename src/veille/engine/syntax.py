@@ -166,7 +166,7 @@ class Syntax:
                 return [head]
             return self.subjects(head.head, seen)
         if controlled:
-            objs = self.kids(head, "obj") or self.kids(head, "iobj")
+            objs = self.kids(head, "obj") or self.kids(head, "iobj") or self._addressees(head)
             if objs and self._object_control(head):
                 return objs
             if self.is_passive(head) and self.kids(head, "pass_subj"):  # 'X is expected to visit': X visits
@@ -183,6 +183,12 @@ class Syntax:
         conjugated with 'être' ('une délégation arrivée') and pronominal ones."""
         return ("Past" in verb.morph.get("Tense") and self.has(verb, "acl")
                 and verb.lemma_ not in self.data.cue("unaccusative_verbs") and not self.is_reflexive(verb))
+
+    def _addressees(self, head: Token) -> list[Token]:
+        """The addressee of a request introduced by a preposition ('called on Russia to withdraw')."""
+        preps = {p for e in self.data.entries(head.lemma_, "VERB") if e.type == "REQUEST" and "obl" in e.recipient
+                 for p in e.recipient_preps}
+        return self.obliques(head, preps) if preps else []
 
     def _object_control(self, head: Token) -> bool:
         """Verbs whose infinitive complement takes the object as subject ('accuser X de', 'appeler X à')."""
