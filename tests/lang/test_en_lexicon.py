@@ -203,3 +203,20 @@ def test_it_refers_back_to_the_subject_of_the_speech_verb(en_extractor):
     text = "Israel announced it would free Palestinian prisoners."
     result = en_extractor.process(Document(id="t", text=text, date="2024-03-05", lang="en"))
     assert ("ISR", "PSE") in {(ev.actor.key, ev.recipient and ev.recipient.key) for ev in result.events}
+
+
+@pytest.mark.model
+def test_requested_acts_are_done_by_the_addressee_and_not_asserted(en_extractor):
+    from veille.records import Document
+    text = "The UN called on Russia to withdraw its troops from Ukraine."
+    result = en_extractor.process(Document(id="t", text=text, date="2024-03-05", lang="en"))
+    got = {(ev.actor.key, ev.type, ev.modality) for ev in result.events}
+    assert ("UN", "REQUEST", "asserted") in got and ("RUS", "RETREAT", "hypothetical") in got
+
+
+@pytest.mark.model
+def test_a_stopped_act_is_not_asserted(en_extractor):
+    from veille.records import Document
+    result = en_extractor.process(Document(id="t", text="The EU asked Turkey to stop attacking Syria.", date="2024-03-05",
+                                           lang="en"))
+    assert not [ev for ev in result.events if ev.type == "ASSAULT" and ev.modality == "asserted"]
