@@ -60,10 +60,13 @@ class EventDater:
 
         1. an expression that governs the trigger's clause or noun ('a frappé mardi',
            'l'offensive du 24 août'), the nearest if several;
-        2. else the nearest expression of the sentence that modifies no other event word, or
-           modifies a clause that contains the trigger (the sentence's time frame: 'Le 17
-           septembre, ... a annoncé avoir frappé'); an expression of another event ('nommée en
-           septembre, qui a rencontré', 'lors de sa visite du 3 mai') is not this event's date;
+        2. else the nearest expression of the sentence that is free: it opens the sentence
+           before any verb ('Vers 9 h 30, ...') or modifies a clause that contains the trigger
+           (the sentence's time frame: 'Le 17 septembre, X a annoncé avoir frappé Y'), no event
+           word at all, or a verb that is no event and modifies no noun ('parvenus à un accord
+           pour s'unir lundi'). An expression of another event ('lors de sa visite du 3 mai',
+           'a annoncé qu'il attaquerait mardi') or of a clause describing a noun ('nommée en
+           septembre, qui a rencontré', 'née en 1965') is not this event's date;
         3. else the publication date, precision 'publication'."""
         sent = trigger.sent
         doc = trigger.doc
@@ -89,10 +92,19 @@ class EventDater:
         def distance(t: Timex) -> int:
             return min(abs(t.start - trigger.idx), abs(t.end - trigger.idx))
 
+        first_verb = next((t.idx for t in sent if t.pos_ in ("VERB", "AUX")), sent.end_char)
+
+        def free(t: Timex) -> bool:
+            own = owners[id(t)]
+            if own is None or own.i in frame or t.end <= first_verb:
+                return True
+            if own.i in triggers or self.data.entries(own.lemma_, own.pos_):
+                return False  # another event's
+            return own.pos_ == "VERB" and not self.syn.has(own, "acl")
+
         owners = {id(t): owner(t) for t in cands}
         governing = [t for t in cands if owners[id(t)] is not None and owners[id(t)].i in (trigger.i, clause.i)]
-        framing = [t for t in cands if owners[id(t)] is None or owners[id(t)].i in frame]
-        chosen = governing or framing
+        chosen = governing or [t for t in cands if free(t)]
         if not chosen:
             return self._publication(pub_date)
         best = min(chosen, key=distance)
