@@ -116,3 +116,17 @@ def test_another_event_nouns_place(setup, i, typ, expected):
     state = DocActors(doc, "2016-03-12")
     loc = placer.locate(doc[i], state, typ, None, FRA, DEU, None)
     assert (loc.country if loc else None) == expected
+
+
+@pytest.mark.parametrize("lang,title,country", [
+    ("fr", "Syrie : le front peine à avancer", "SYR"),
+    ("en", "Syria: rebels push north", "SYR"),
+    ("en", "Breaking: rebels push north", None),
+    ("fr", "Le front peine à avancer", None),
+])
+def test_title_topic(lang, title, country):
+    data = load_language(lang)
+    placer = EventPlacer(data, Syntax(data), load_gazetteer(), load_places())
+    doc = make_doc(spacy.blank(lang).vocab, [("Rien", "rien", "PRON", "ROOT", 0), (".", ".", "PUNCT", "punct", 0)])
+    places = placer.article_places(doc, DocActors(doc, None), title, title_in_text=False).places
+    assert (places[0].country if places else None) == country

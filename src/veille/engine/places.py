@@ -40,7 +40,7 @@ UNSITUATED_MODES = frozenset({"phone"})
 RECIPIENT_SIDE_TYPES = frozenset({"AID"})
 # 'NAME, <date>' or 'NAME (Agency) -' opening a paragraph: a dateline.
 _DATELINE = re.compile(r"(?m)^[ \t]*([^\W\d_][^\W\d_'’ .\-]*(?:[ '’.\-][^\W\d_]+){0,3})[ \t]*(,|\()")
-_TOPIC = re.compile(r"^\s*([^\W\d_][^:\n]{1,40}?)\s+:\s")
+_TOPIC = re.compile(r"^\s*([^\W\d_][^:\n]{1,40}?)\s*:\s")
 
 
 @dataclass
