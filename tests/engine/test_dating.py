@@ -72,6 +72,19 @@ FR = {
                 ("accord", "accord", "NOUN", "obl:arg", 2), ("pour", "pour", "ADP", "mark", 8),
                 ("s'", "se", "PRON", "expl:comp", 8), ("unir", "unir", "VERB", "advcl", 2, "VerbForm=Inf"),
                 ("lundi", "lundi", "NOUN", "obl:mod", 8), (".", ".", "PUNCT", "punct", 2)],
+    # the parser hangs the participle on the verb: a bare participle still describes a noun
+    "misattached_participle": [("Casper", "Casper", "PROPN", "nsubj", 7), (",", ",", "PUNCT", "punct", 2),
+                               ("nommée", "nommer", "VERB", "conj", 7, PAST), ("en", "en", "ADP", "case", 4),
+                               ("septembre", "septembre", "NOUN", "obl:mod", 2), (",", ",", "PUNCT", "punct", 2),
+                               ("a", "avoir", "AUX", "aux:tense", 7), ("rencontré", "rencontrer", "VERB", "ROOT", 7, PAST),
+                               ("Y", "Y", "PROPN", "obj", 7), (".", ".", "PUNCT", "punct", 7)],
+    # '..., qui ont tué Y le 16 février' (a relative clause, whatever its label) dates the killing
+    "relative": [("X", "X", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
+                 ("pris", "prendre", "VERB", "ROOT", 2, PAST), ("la", "le", "DET", "det", 4), ("ville", "ville", "NOUN", "obj", 2),
+                 (",", ",", "PUNCT", "punct", 8), ("qui", "qui", "PRON", "nsubj", 8, "PronType=Rel"),
+                 ("ont", "avoir", "AUX", "aux:tense", 8), ("tué", "tuer", "VERB", "dep", 2, PAST), ("Y", "Y", "PROPN", "obj", 8),
+                 ("le", "le", "DET", "det", 11), ("16", "16", "NUM", "obl:mod", 8), ("février", "février", "NOUN", "flat", 11),
+                 (".", ".", "PUNCT", "punct", 2)],
 }
 
 EN = {
@@ -102,6 +115,9 @@ CASES = [
     ("fr", "opening", "annoncé", "2023-11-17", ("2023-11-14", None, "day")),
     ("fr", "embedded_event", "annoncé", "2023-11-17", ("2023-11-17", None, "publication")),
     ("fr", "purpose", "parvenus", "2023-11-17", ("2023-11-13", None, "day")),
+    ("fr", "misattached_participle", "rencontré", "2023-11-17", ("2023-11-17", None, "publication")),
+    ("fr", "relative", "pris", "2024-03-01", ("2024-03-01", None, "publication")),
+    ("fr", "relative", "tué", "2024-03-01", ("2024-02-16", None, "day")),
     # year boundary: 'septembre' read in January is last September; a leap day as publication date
     ("fr", "other_clause", "nommée", "2024-01-10", ("2023-09", None, "month")),
     ("fr", "no_expression", "condamné", "2024-02-29", ("2024-02-29", None, "publication")),

@@ -53,6 +53,16 @@ class EventDater:
                 return g
         return None
 
+    def _describes_noun(self, verb: Token) -> bool:
+        """A clause that describes a noun: an adnominal clause, a bare participle ('nommée en
+        septembre', 'née en 1965', however the parser attaches it), or a relative clause ('qui
+        ont coûté la vie ... le 16 février'). Read from labels and UD morphology."""
+        if self.syn.has(verb, "acl"):
+            return True
+        if "Part" in verb.morph.get("VerbForm") and not self.syn.kids(verb, "aux", "aux_pass", "cop"):
+            return True
+        return any("Rel" in s.morph.get("PronType") for s in self.syn.kids(verb, "subj", "pass_subj"))
+
     def date_of(self, trigger: Token, timexes: list[Timex], pub_date: str | None,
                 triggers: frozenset[int] = frozenset()) -> tuple[str, str | None, str]:
         """(date, date_end, precision) of the event `trigger` names. `triggers` are the token
@@ -100,7 +110,7 @@ class EventDater:
                 return True
             if own.i in triggers or self.data.entries(own.lemma_, own.pos_):
                 return False  # another event's
-            return own.pos_ == "VERB" and not self.syn.has(own, "acl")
+            return own.pos_ == "VERB" and not self._describes_noun(own)
 
         owners = {id(t): owner(t) for t in cands}
         governing = [t for t in cands if owners[id(t)] is not None and owners[id(t)].i in (trigger.i, clause.i)]
