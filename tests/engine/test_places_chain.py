@@ -130,3 +130,20 @@ def test_title_topic(lang, title, country):
     doc = make_doc(spacy.blank(lang).vocab, [("Rien", "rien", "PRON", "ROOT", 0), (".", ".", "PUNCT", "punct", 0)])
     places = placer.article_places(doc, DocActors(doc, None), title, title_in_text=False).places
     assert (places[0].country if places else None) == country
+
+
+# 'X a repris le reste de Mossoul .': a town the recogniser calls a place, outside the subjects
+RETAKE = [("X", "X", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2), ("repris", "reprendre", "VERB", "ROOT", 2, PAST),
+          ("le", "le", "DET", "det", 4), ("reste", "reste", "NOUN", "obj", 2), ("de", "de", "ADP", "case", 6),
+          ("Mossoul", "Mossoul", "PROPN", "nmod", 4), (".", ".", "PUNCT", "punct", 2)]
+
+
+@pytest.mark.parametrize("label,expected", [("LOC", "IRQ"), ("PER", None), (None, None)])
+def test_town_named_outside_subjects(setup, label, expected):
+    from spacy.tokens import Span
+    placer = setup[0]
+    doc = make_doc(spacy.blank("fr").vocab, RETAKE)
+    if label:
+        doc.ents = [Span(doc, 6, 7, label=label)]
+    loc = placer.locate(doc[2], DocActors(doc, None), "ASSAULT", None, IRQ, ISIS, None)
+    assert (loc.country if loc else None) == expected

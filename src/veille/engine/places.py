@@ -169,15 +169,28 @@ class EventPlacer:
 
     # ---- 2. the sentence -------------------------------------------------------------------
     def _named_as_place(self, tok: Token) -> bool:
-        """'à Alep', 'dans le nord de la Syrie', and 'l'offensive de Mossoul' (the complement of
-        an event noun of the lexicon or of a place noun)."""
+        """'à Alep', 'dans le nord de la Syrie' (a place preposition, whatever the parser's label),
+        'l'offensive de Mossoul' (the complement of an event noun of the lexicon or of a place
+        noun), and a town or region the entity recogniser calls a place, outside the subjects
+        ('reprendre le reste de Mossoul'; not 'Casper', a person): unlike countries and
+        capitals, these do not stand for governments."""
         if tok.pos_ not in ("PROPN", "NOUN"):
             return False
-        if self._located(tok):
+        if self.syn.prep(tok) in self.preps:
             return True
         head = tok.head
-        return (self.syn.has(tok, "nmod") and self.syn.prep(tok) in self.of_preps and head.pos_ == "NOUN"
-                and (bool(self.data.entries(head.lemma_, "NOUN")) or head.lemma_ in self.directions))
+        if (self.syn.has(tok, "nmod") and self.syn.prep(tok) in self.of_preps and head.pos_ == "NOUN"
+                and (bool(self.data.entries(head.lemma_, "NOUN")) or head.lemma_ in self.directions)):
+            return True
+        return (tok.pos_ == "PROPN" and tok.ent_type_ in ("LOC", "GPE") and not self.syn.has(tok, "subj")
+                and self._locality(tok))
+
+    def _locality(self, tok: Token) -> bool:
+        """A town or region of the place index, not a country or capital of the gazetteer."""
+        text = self._name(tok).text
+        if any(e.kind in ("country", "capital") for e in self.gaz.lookup(text, self.data.lang)):
+            return False
+        return any(p.kind in ("city", "region") for p in self.places.candidates(text))
 
     def sentence_place(self, trigger: Token, state: DocActors, skip_texts: set[str],
                        context: Location | None = None) -> Location | None:
