@@ -51,6 +51,7 @@ class ContextResolver:
         self.actors = actors
         self.syn = actors.syn
         self.descriptors = actors.gaz.descriptors(actors.lang)   # normalised word -> org keys
+        self.definite = {normalize(w) for w in actors.data.cue("definite_determiners")}
 
     # ----- scan ------------------------------------------------------------------------------
     def scan(self, state: "DocActors") -> None:
@@ -66,6 +67,14 @@ class ContextResolver:
             e = m.best
             if e.org:
                 state.orgs_seen.append((m.start, e.key, _ents_entry(e)))
+                inner = [t for t in (doc[m.start], doc[m.end - 1]) if m.end - m.start > 1
+                         and t.pos_ == "NOUN" and t.text.islower()]
+                for t in inner[:1]:  # a common noun inside the name ('groupe État islamique',
+                    # 'Islamic State group'): 'le groupe', 'the group' later
+                    state.intro_nouns.setdefault(normalize(t.lemma_), []).append(
+                        (m.start, replace(_ents_entry(e), text=doc[m.start:m.end].text)))
+                if inner:
+                    continue
                 noun = self._introducer(doc, m.start, state)
                 if noun is not None:
                     ent = replace(_ents_entry(e), text=doc[noun.i:m.end].text)
@@ -96,6 +105,7 @@ class ContextResolver:
         possessive determiner. Indefinite ('des rebelles', 'plusieurs ONG') and bare mentions ('une force
         de police') may introduce someone new and stay unresolved."""
         return any("Def" in d.morph.get("Definite") or "Dem" in d.morph.get("PronType") or "Yes" in d.morph.get("Poss")
+                   or normalize(d.text) in self.definite  # 'l’' (curly apostrophe) often comes untagged
                    for d in tok.children if self.syn.has(d, "det")) and not any(c.pos_ == "NUM" for c in tok.children)
 
     def _described(self, tok: Token, lemma: str) -> frozenset[str]:
