@@ -8,8 +8,9 @@ where the text makes it certain:
    ('les djihadistes' after 'l'État islamique'; descriptors are gazetteer data), or, when
    none is named, of exactly one organisation based in the document's focus state ('les
    forces kurdes' in a story about Syria, about Iraq, about Turkey);
-3. a role noun of a state's own apparatus ('l'armée', 'le régime', 'la police', 'les forces
-   loyalistes') with no owner of its own, in a document about one state: the state named far more often than any
+3. a role noun of a state's apparatus or domestic challengers ('l'armée', 'le régime', 'la
+   police', 'les forces loyalistes', 'l'opposition', 'les séparatistes') with no owner of its
+   own, in a document about one state: the state named far more often than any
    other. (The same title with an owner earlier, 'les rebelles syriens' ... 'les rebelles',
    is handled before, by ActorResolver's role memory.)
 
@@ -32,10 +33,10 @@ from ..records import Entity
 if TYPE_CHECKING:  # pragma: no cover
     from .actors import ActorResolver, DocActors
 
-# Roles of a state's own apparatus (government, armed forces, police): a bare definite mention in a
-# one-state story is that state's. Rebels and opposition are not: in such stories they are often a named
-# group or a foreign-backed one, and guessing them made wrong dyads. CAMEO codes, not words.
-STATE_ROLES = frozenset({"GOV", "MIL", "COP"})
+# Roles CAMEO codes with a state's key when the state is known: its apparatus (government, armed
+# forces, police) and its domestic challengers (rebels, insurgents, opposition, separatists: 'MLIREB').
+# A named group of the story's state comes first (descriptors: FSA for Syria's rebels). Codes, not words.
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "REB", "INS", "OPP", "SEP"})
 NOUNS = ("NOUN", "PROPN", "X")   # small models tag 'ONG' or 'NGO' as any of these
 FOCUS_MIN = 3        # mentions of the focus state, at least
 FOCUS_RATIO = 2.0    # and this many times the runner-up's
