@@ -242,14 +242,14 @@ def read_gazetteer(data_dir: Source, lang_dir: Source) -> Gazetteer:
     orgs = _read_orgs(data_dir / "organisations.jsonl", index, names, descriptors)
     holders = _read_holders(data_dir / "office_holders.jsonl", names, orgs)
     imported = data_dir / "office_holders_phoenix.jsonl.gz"
-    if imported.is_file():  # dated roles imported from the reference dictionaries (optional)
-        holders += _read_holders(imported, names, orgs)
+    # dated roles imported from the reference dictionaries (optional), read and checked on first use
+    load_imported = (lambda: tuple(_read_holders(imported, names, orgs))) if imported.is_file() else None
     full: dict[str, list[OfficeHolder]] = defaultdict(list)
     surname: dict[str, list[OfficeHolder]] = defaultdict(list)
     for h in holders:
         for alias in {form for a in (h.name, *h.aliases) for form in index_forms(a)}:
             full[alias].append(h)
-            if " " in alias and h.source is None:  # a surname alone: curated holders only
+            if " " in alias:
                 surname[alias.rsplit(" ", 1)[1]].append(h)
     roles = {lang: _read_roles(lang_dir / lang / "roles.jsonl", lang) for lang in LANGS}
     entries = index.frozen()
@@ -258,7 +258,7 @@ def read_gazetteer(data_dir: Source, lang_dir: Source) -> Gazetteer:
     return Gazetteer(entries=entries, country_names=names, coords=coords, office_holders=tuple(holders),
                      holder_index={k: tuple(v) for k, v in full.items()},
                      surname_index={k: tuple(dict.fromkeys(v)) for k, v in surname.items()},
-                     roles=roles, max_phrase_tokens=longest,
+                     roles=roles, max_phrase_tokens=longest, imported=load_imported,
                      org_index={e.key: e for d in entries.values() for v in d.values() for e in v if e.kind == "org"},
                      descriptor_index={lang: {w: frozenset(k) for w, k in d.items()} for lang, d in descriptors.items()})
 

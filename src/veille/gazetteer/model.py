@@ -3,9 +3,10 @@ metonyms, dated office holders and role nouns, indexed by normalised phrase."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from functools import cached_property
+from typing import Callable, Mapping
 
-from .normalize import normalize
+from .normalize import index_forms, normalize
 
 KINDS = ("country", "demonym", "capital", "metonym", "org", "acronym")
 
@@ -68,6 +69,7 @@ class Gazetteer:
     surname_index: Mapping[str, tuple[OfficeHolder, ...]]       # normalised last token
     roles: Mapping[str, Mapping[str, RoleNoun]]                 # lang -> normalised phrase -> noun
     max_phrase_tokens: int = field(default=1)
+    imported: Callable[[], tuple[OfficeHolder, ...]] | None = field(default=None, compare=False, repr=False)
     org_index: Mapping[str, GazEntry] = field(default_factory=dict)                              # org key -> name entry
     descriptor_index: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)  # lang -> word -> org keys
 
@@ -87,13 +89,28 @@ class Gazetteer:
         return key in self.country_names
 
     def holders(self, name: str, date: str | None) -> tuple[OfficeHolder, ...]:
-        """Holders in office on `date` known by this full name or alias; failing that,
-        by surname alone when it points to exactly one person in office on that date."""
+        """Curated holders in office on `date` known by this full name or alias; failing that,
+        by surname alone when it points to exactly one curated person in office on that date;
+        failing that, imported holders (full names only) in office on that date."""
         norm = normalize(name)
         if norm in self.holder_index:
-            return tuple(h for h in self.holder_index[norm] if h.holds_on(date))
-        found = tuple(h for h in self.surname_index.get(norm, ()) if h.holds_on(date))
-        return found if len({h.name for h in found}) == 1 else ()
+            found = tuple(h for h in self.holder_index[norm] if h.holds_on(date))
+        else:
+            found = tuple(h for h in self.surname_index.get(norm, ()) if h.holds_on(date))
+            found = found if len({h.name for h in found}) == 1 else ()
+        if not found and self.imported is not None:
+            found = tuple(h for h in self._imported_index.get(norm, ()) if h.holds_on(date))
+        return found
+
+    @cached_property
+    def _imported_index(self) -> Mapping[str, tuple[OfficeHolder, ...]]:
+        """Imported holders by normalised full name or alias, read on first use (thousands of
+        records: loading them only when a name is not curated keeps start-up fast)."""
+        index: dict[str, list[OfficeHolder]] = {}
+        for h in self.imported():
+            for alias in {form for a in (h.name, *h.aliases) for form in index_forms(a)}:
+                index.setdefault(alias, []).append(h)
+        return {k: tuple(v) for k, v in index.items()}
 
     def descriptors(self, lang: str) -> Mapping[str, frozenset[str]]:
         """Normalised words that describe organisations ('djihadiste' -> {'ISIS', ...}): a generic
