@@ -170,6 +170,8 @@ def test_according_to_names_the_reporter(en_extractor):
     ("Saudi Arabia restored diplomatic ties with Iran.", ("SAU", "054", "IRN")),
     ("Belarus hosted Russian nuclear weapons.", ("BLR", "062", "RUS")),
     ("Russia annexed Crimea from Ukraine in 2014.", ("RUS", "192", "UKR")),
+    ("Israel halted its offensive against Hamas.", ("ISR", "087", "HAMAS")),
+    ("Ukrainian forces repelled a Russian attack near Kharkiv.", ("UKR", "190", "RUS")),
 ])
 def test_specific_cameo_codes_and_frames(en_extractor, text, expected):
     from veille.records import Document

@@ -48,3 +48,11 @@ def test_french_label_map_is_unaffected():
               deps=["nsubj", "ROOT", "obj", "case", "obl"], heads=[1, 1, 1, 4, 1])
     assert [t.text for t in syn.obliques(doc[1])] == ["Pékin"]
     assert syn.prep(doc[4]) == "à"
+
+
+def test_a_root_has_no_governors():
+    # spaCy creates a new Token object on each access, so the root is found by index, not identity
+    syn = Syntax(load_language("en"))
+    doc = _doc(MET)
+    assert list(syn.governors(doc[1])) == []
+    assert [t.i for t in syn.governors(doc[3])] == [2, 1]

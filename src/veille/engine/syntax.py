@@ -128,7 +128,7 @@ class Syntax:
     def governors(self, tok: Token) -> Iterator[Token]:
         t = tok
         for _ in range(12):
-            if t.head is t:
+            if t.head.i == t.i:  # spaCy makes a new Token on each access: compare indices
                 return
             t = t.head
             yield t
