@@ -168,7 +168,8 @@ class EventCoder:
     def _opponents(drafts: list[Draft], state: DocActors) -> None:
         """An act of force with no named target ('l'offensive des FDS') is aimed, in this order, at: the one
         adversary the document gives that actor (explicit attacks, either direction) that is named in the
-        same sentence; the other side of the closest explicit attack or expulsion involving the actor; the
+        same sentence; the one adversary of its co-actors ('les bombardements russes et syriens') named in the
+        sentence; the other side of the closest explicit attack or expulsion involving the actor; the
         actor's only adversary; for an actor with no known adversary, the only side the document shows being
         attacked. Otherwise the recipient stays unknown."""
         foes: dict[str, set[str]] = {}
@@ -203,7 +204,8 @@ class EventCoder:
             named = {e.key for i, es in state.cache.items() if sent.start <= i < sent.end for e in es} - side
             mine = foes.get(d.actor.key, set())
             nearest = sorted(seen_at.get(d.actor.key, []), key=lambda p: abs(p[0] - d.trigger.i))[:1]
-            for pool in (mine & named, {k for _, k in nearest}, mine, set() if mine else targets - side):
+            allied = set().union(*(foes.get(k, set()) for k in by_trigger[d.trigger.i] if k)) - side
+            for pool in (mine & named, allied & named, {k for _, k in nearest}, mine, set() if mine else targets - side):
                 if len(pool) == 1 and next(iter(pool)) in ents:
                     d.recipient = ents[next(iter(pool))]
                     break

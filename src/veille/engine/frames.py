@@ -34,6 +34,7 @@ class FrameReader:
         self.recip_mods = data.cue("reciprocal_modifiers")
         self.between = data.cue("between_preps")
         self.first_person = data.cue("first_person")
+        self.part_nouns = data.cue("part_nouns")
 
     # ---- conditions ---------------------------------------------------------------------
     def matches(self, entry: LexiconEntry, tok: Token) -> bool:
@@ -79,7 +80,8 @@ class FrameReader:
                 return arg
         return None
 
-    def _resolved(self, state: DocActors, cands: list[Token], exclude: set[int], deep: bool = False) -> Argument | None:
+    def _resolved(self, state: DocActors, cands: list[Token], exclude: set[int], deep: bool = False,
+                  agent: bool = False) -> Argument | None:
         for c in cands:
             if c.i in exclude:
                 continue
@@ -97,6 +99,9 @@ class FrameReader:
                     continue
                 if self.syn.has(g, "nmod") and self.syn.prep(g) not in ACTOR_PREPS_NOUN:
                     continue
+                if agent and self.syn.has(g, "nmod") and c.pos_ == "NOUN" and c.i not in state.roles \
+                        and not self.data.entries(c.lemma_, "NOUN") and c.lemma_ not in self.part_nouns:
+                    continue  # a thing does not act for its owner ('la convention de la CPI a demandé')
                 ents = self.actors.entities(state, g) or self._demonym(state, g)
                 if ents:
                     return Argument(ents, g)
@@ -184,14 +189,14 @@ class FrameReader:
 
     def _merged(self, state: DocActors, cands: list[Token], exclude: set[int]) -> Argument | None:
         """Several subjects of one verb (a coordination the parser split into sibling subjects): all of them act."""
-        first = self._resolved(state, cands, exclude)
+        first = self._resolved(state, cands, exclude, agent=True)
         if first is None or first.reciprocal or len(cands) < 2:
             return first
         ents = list(first.entities)
         for c in cands:
             if c is first.token:
                 continue
-            other = self._resolved(state, [c], exclude)
+            other = self._resolved(state, [c], exclude, agent=True)
             if other and not other.reciprocal:
                 ents += [e for e in other.entities if all(e.key != x.key or e.role != x.role for x in ents)]
         return Argument(ents, first.token)
