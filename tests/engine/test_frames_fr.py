@@ -112,3 +112,22 @@ def test_infinitive_under_the_object_takes_it_as_subject_and_stopped_support_is_
     got = code(fr, doc)
     assert ("USA", "SANCTION", "SYR", "asserted") in got
     assert not [g for g in got if g[1] == "SUPPORT"]
+
+
+def test_a_thing_does_not_act_for_its_owner_but_members_do(fr, blank_fr):
+    # la convention de la CPI a demandé au Conseil de sécurité (a mis-parse: the NGO is elsewhere)
+    thing = make_doc(blank_fr.vocab, [
+        ("la", "le", "DET", "det", 1), ("convention", "convention", "NOUN", "nsubj", 6), ("de", "de", "ADP", "case", 4),
+        ("la", "le", "DET", "det", 4), ("CPI", "CPI", "PROPN", "nmod", 1), ("a", "avoir", "AUX", "aux:tense", 6, FIN),
+        ("demandé", "demander", "VERB", "ROOT", 6, PART), ("au", "au", "ADP", "case", 8),
+        ("Conseil", "conseil", "NOUN", "obl:arg", 6), ("de", "de", "ADP", "case", 10), ("sécurité", "sécurité", "NOUN", "nmod", 8),
+        (".", ".", "PUNCT", "punct", 6)])
+    assert not [g for g in code(fr, thing) if g[0] == "ICC"]
+    # les membres du Conseil de sécurité ont demandé à la Syrie ...
+    members = make_doc(blank_fr.vocab, [
+        ("les", "le", "DET", "det", 1), ("membres", "membre", "NOUN", "nsubj", 7), ("du", "de", "ADP", "case", 3),
+        ("Conseil", "conseil", "NOUN", "nmod", 1), ("de", "de", "ADP", "case", 5), ("sécurité", "sécurité", "NOUN", "nmod", 3),
+        ("ont", "avoir", "AUX", "aux:tense", 7, FIN), ("demandé", "demander", "VERB", "ROOT", 7, PART),
+        ("à", "à", "ADP", "case", 10), ("la", "le", "DET", "det", 10), ("Syrie", "Syrie", "PROPN", "obl:arg", 7),
+        (".", ".", "PUNCT", "punct", 7)])
+    assert ("UNSC", "REQUEST", "SYR", "asserted") in code(fr, members)
