@@ -99,9 +99,10 @@ class FrameReader:
                     continue
                 if self.syn.has(g, "nmod") and self.syn.prep(g) not in ACTOR_PREPS_NOUN:
                     continue
-                if agent and self.syn.has(g, "nmod") and c.pos_ == "NOUN" and c.i not in state.roles \
+                if agent and self.part_nouns and self.syn.has(g, "nmod") and c.pos_ == "NOUN" and c.i not in state.roles \
                         and not self.data.entries(c.lemma_, "NOUN") and c.lemma_ not in self.part_nouns:
-                    continue  # a thing does not act for its owner ('la convention de la CPI a demandé')
+                    continue  # a thing does not act for its owner ('la convention de la CPI a demandé'); languages
+                    # opt in by listing the nouns whose owner does act ('les membres du Conseil', 'des milliers de')
                 ents = self.actors.entities(state, g) or self._demonym(state, g)
                 if ents:
                     return Argument(ents, g)
