@@ -2,6 +2,7 @@
 `to_dict()` gives the JSON form (events follow spec/event.schema.json)."""
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -17,9 +18,10 @@ class Document:
     url: str | None = None
     source: str | None = None  # where it was read from: path, path:line
 
-    @property
+    @functools.cached_property
     def content_hash(self) -> str:
-        """Hash of the normalised text: the same article with other white space is the same."""
+        """Hash of the normalised text: the same article with other white space is the same.
+        Computed once per Document (dedup and storage each ask for it several times)."""
         norm = " ".join(self.text.split()).casefold()
         return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 

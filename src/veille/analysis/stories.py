@@ -4,7 +4,9 @@
 and writes the stories in one transaction (`veille.ingest.run.ingest` calls it at the
 end of every run); it always regroups all events, so building
 after each ingest gives exactly what one build at the end would. Evidence embeddings
-are cached in the database per encoder, so a rebuild only encodes new events.
+are cached in the database per encoder, so a rebuild only encodes new events, and only
+of events that can be compared with another one (`stories_group.comparable`: datable,
+in a block with another datable event); the others are never read by the grouping.
 `stories(store, **filters)` reads them back; when the stored stories are missing or
 stale (events were added since the build) it groups in memory instead, without writing.
 
@@ -25,7 +27,7 @@ import numpy as np
 from ..store import Store
 from ..store.query import EventQuery
 from .stories_encoder import SentenceEncoder, default_encoder
-from .stories_group import POLARITY, Group, Mention, StoryParams, group_mentions
+from .stories_group import POLARITY, Group, Mention, StoryParams, comparable, group_mentions
 
 log = logging.getLogger(__name__)
 
@@ -73,11 +75,17 @@ def mentions_of(store: Store) -> list[Mention]:
     return [Mention(**row) for row in store.story_mentions()]
 
 
-def embed(mentions: list[Mention], encoder: SentenceEncoder, store: Store | None = None) -> tuple[np.ndarray, int]:
+def embed(mentions: list[Mention], encoder: SentenceEncoder, store: Store | None = None,
+          needed: list[bool] | None = None) -> tuple[np.ndarray, int]:
     """Unit vectors of the mentions' evidence, from the store's cache where possible
-    (new ones are added to it when the store is writable). Returns (vectors, encoded)."""
-    cached = store.story_vectors(encoder.name) if store is not None else {}
-    missing = [m for m in mentions if m.event_id not in cached]
+    (new ones are added to it when the store is writable). Returns (vectors, encoded).
+    With `needed`, only those mentions get a vector (the others a zero row, and nothing
+    is encoded nor loaded for them)."""
+    if needed is None:
+        needed = [True] * len(mentions)
+    wanted = [m for m, n in zip(mentions, needed) if n]
+    cached = store.story_vectors(encoder.name) if store is not None and wanted else {}
+    missing = [m for m in wanted if m.event_id not in cached]
     fresh: dict[str, list[float]] = {}
     for i in range(0, len(missing), _ENCODE_CHUNK):
         chunk = missing[i:i + _ENCODE_CHUNK]
@@ -86,10 +94,15 @@ def embed(mentions: list[Mention], encoder: SentenceEncoder, store: Store | None
         fresh.update(part)
         if store is not None and not store.read_only:
             store.add_story_vectors(encoder.name, part)
-    table = {**cached, **fresh}
     if not mentions:
         return np.zeros((0, 1), dtype=np.float32), 0
-    return np.asarray([table[m.event_id] for m in mentions], dtype=np.float32), len(missing)
+    table = {**cached, **fresh}
+    dim = len(next(iter(table.values()))) if table else 1
+    out = np.zeros((len(mentions), dim), dtype=np.float32)
+    for i, (m, n) in enumerate(zip(mentions, needed)):
+        if n:
+            out[i] = table[m.event_id]
+    return out, len(missing)
 
 
 def _host(url: str | None) -> str | None:
@@ -143,7 +156,7 @@ def _compute(store: Store, encoder: SentenceEncoder,
     mentions = mentions_of(store)
     if not mentions:
         return [], {}, 0
-    vectors, encoded = embed(mentions, encoder, store)
+    vectors, encoded = embed(mentions, encoder, store, comparable(mentions, params))
     groups = group_mentions(mentions, vectors, params)
     doc_of = {m.event_id: m.doc_id for m in mentions}
     return _ordered([make_story(g, mentions) for g in groups]), doc_of, encoded

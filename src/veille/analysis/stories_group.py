@@ -100,9 +100,19 @@ def _new(i: int, m: Mention) -> Group:
     return g
 
 
+def comparable(mentions: list[Mention], params: StoryParams) -> list[bool]:
+    """Whether each mention may ever be compared with another by `group_mentions`: it is
+    datable and its block holds another datable mention. Only those need an embedding."""
+    counts: dict[tuple, int] = defaultdict(int)
+    for m in mentions:
+        if m.datable(params):
+            counts[m.block()] += 1
+    return [m.datable(params) and counts[m.block()] > 1 for m in mentions]
+
+
 def group_mentions(mentions: list[Mention], vectors: np.ndarray, params: StoryParams) -> list[Group]:
     """Stories as groups of indices into `mentions`; `vectors[i]` is the unit-length
-    embedding of `mentions[i].evidence`. Groups come in canonical order of their first
+    embedding of `mentions[i].evidence` (read only where `comparable` is true). Groups come in canonical order of their first
     mention."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i in sorted(range(len(mentions)), key=lambda i: mentions[i].order()):

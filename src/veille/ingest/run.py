@@ -26,7 +26,7 @@ from ..records import Document, DocumentResult
 from ..settings import Settings
 from ..store import Store
 from ..store import snapshot
-from .parallel import ExtractorFactory, parallel_pipe
+from .parallel import ExtractorFactory, WorkerPool
 from .readers import count_documents, read_paths
 
 log = logging.getLogger(__name__)
@@ -150,11 +150,14 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
     workers = max(1, workers or settings.ingest.workers)
     batch_size = settings.ingest.batch_size
     commit_every = max(1, settings.ingest.commit_every)
-    total = None if "-" in paths else count_documents(paths)
     started = time.monotonic()
     store = Store.open(db_path)
     report = IngestReport(run_id="", db_path=str(db_path), workers=workers)
+    pool: WorkerPool | None = None
     try:
+        if workers > 1:  # started first: the workers load their models while the parent gets ready
+            pool = WorkerPool(settings, workers, batch_size, make_extractor)
+        total = None if "-" in paths else count_documents(paths)
         report.run_id = store.start_run(paths)
         # PostgreSQL readers see committed batches directly (MVCC): no snapshot file to publish
         snapshot_every = max(0, settings.ingest.snapshot_every) if store.dialect.file_based else 0
@@ -163,10 +166,7 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
             snapshot.try_publish(store)
         dedup = _Dedup(store, chunk=commit_every)
         items = dedup.filter(read_paths(paths, date=date, lang=lang, max_chars=settings.limits.max_doc_chars))
-        if workers > 1:
-            outputs = parallel_pipe(items, settings, workers, batch_size, make_extractor)
-        else:
-            outputs = make_extractor(settings).pipe(items, batch_size)
+        outputs = pool.map(items) if pool else make_extractor(settings).pipe(items, batch_size)
         pending: list[DocumentResult] = []
         pending_rejects: list[DocumentRejected] = []
         committed_dups = 0
@@ -215,7 +215,11 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
                                     stored=report.documents, duplicates=report.duplicates,
                                     rejected=len(report.rejects), events=report.events,
                                     elapsed=report.elapsed, total=total))
+        if pool:
+            pool.join()  # they were told to stop when the last chunk was sent; usually gone by now
     except BaseException:
+        if pool:
+            pool.terminate()
         if report.run_id:
             try:
                 store.finish_run(report.run_id, "interrupted")

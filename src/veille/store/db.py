@@ -249,11 +249,10 @@ class Store:
     def _lookup(self, column: str, values: Iterable[str]) -> set[str]:
         values = list(dict.fromkeys(v for v in values if v))
         found: set[str] = set()
-        for i in range(0, len(values), _LOOKUP_CHUNK):
-            chunk = values[i:i + _LOOKUP_CHUNK]
-            marks = ", ".join("?" for _ in chunk)
+        for i in range(0, len(values), _LOOKUP_CHUNK):  # one list parameter: much cheaper than IN (?, ?, ...)
             found.update(r[0] for r in self.con.execute(
-                f"SELECT {column} FROM documents WHERE {column} IN ({marks})", chunk).fetchall())
+                f"SELECT {column} FROM documents WHERE {column} IN (SELECT unnest(?::VARCHAR[]))",
+                [values[i:i + _LOOKUP_CHUNK]]).fetchall())
         return found
 
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
