@@ -40,6 +40,9 @@ class E(str, Enum):
     E207 = "{where}: could not extract text ({reason})."
     E208 = "{where}: date {value!r} is not a valid YYYY-MM-DD date."
     E209 = "{where}: language {lang!r} is not supported (supported: {supported}); document skipped."
+    E210 = ("{where}: standard input holds more than {limit} bytes, more than a text document may take with "
+            "limits.max_doc_chars = {chars}; refused without reading the rest. Pass a file, send JSONL (one "
+            "document per line), or raise max_doc_chars.")
     # storage, ingestion and exports (E500-E549)
     E500 = ("Database {path} has schema version {found}, older than this veille's {known}, and was opened read-only. "
             "Upgrade it by opening it for writing once: veille ingest --db {path} (with no new input is fine).")

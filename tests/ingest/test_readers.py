@@ -1,10 +1,11 @@
 import gzip
+import io
 import json
 
 import pytest
 
 from veille.errors import DocumentRejected, VeilleError
-from veille.ingest.readers import count_documents, read_paths
+from veille.ingest.readers import count_documents, read_paths, read_stdin
 from veille.records import Document
 
 
@@ -133,3 +134,60 @@ def test_directory_recursive_sorted_and_unsupported_file(tmp_path):
 def test_missing_path():
     with pytest.raises(VeilleError, match="E007"):
         list(read_paths(["/nonexistent/x.jsonl"]))
+
+
+class CountingStream(io.BytesIO):
+    """A binary stdin that records how many bytes were taken from it."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.taken = 0
+
+    def read(self, n=-1):
+        out = super().read(n)
+        self.taken += len(out)
+        return out
+
+    def readline(self, n=-1):
+        out = super().readline(n)
+        self.taken += len(out)
+        return out
+
+
+def test_stdin_text_jsonl_and_bad_bytes():
+    text = list(read_stdin("2017-01-02", "fr", 1000, CountingStream("Titre\n\nLa France proteste.".encode())))
+    assert [(d.id, d.title, d.date, d.source) for d in text] == [("stdin", "Titre", "2017-01-02", "<stdin>")]
+    lines = b'{"id": "a", "text": "Un."}\n\n{broken\n{"id": "b", "text": "Deux."}\n'
+    got = list(read_stdin(None, None, 1000, CountingStream(lines)))
+    assert [getattr(d, "id", None) for d in got] == ["a", None, "b"]
+    assert got[1].code.name == "E203" and got[1].fields["where"] == "<stdin>:3"
+    bad = list(read_stdin(None, None, 1000, CountingStream(b"caf\xe9 au lait")))
+    assert bad[0].code.name == "E202"
+    assert [d.text for d in read_stdin(None, None, 1000, io.StringIO("Texte sur une entrée texte."))] == \
+        ["Texte sur une entrée texte."]
+
+
+def test_huge_stdin_text_is_refused_with_the_size_limit_without_reading_it_all():
+    max_chars = 1000  # a text document may take 4 bytes per character: 4000 bytes
+    stream = CountingStream(b"mot " * 1_000_000)  # 4 MB
+    got = list(read_stdin(None, None, max_chars, stream))
+    assert len(got) == 1 and got[0].code.name == "E210"
+    assert "4000 bytes" in str(got[0]) and "max_doc_chars = 1000" in str(got[0])
+    assert stream.taken == 4001  # the bound and one byte more, never the rest
+
+
+def test_long_jsonl_on_stdin_streams_past_the_text_bound_with_bounded_lines():
+    max_chars = 100  # text bound 400 bytes; a JSONL line may take 600 + 64 KiB
+    lines = [json.dumps({"id": f"d{i}", "text": f"Texte numéro {i}."}) for i in range(200)]
+    lines.insert(150, json.dumps({"id": "big", "text": "x" * 300_000}))
+    stream = CountingStream(("\n".join(lines) + "\n").encode())
+    got = list(read_stdin(None, None, max_chars, stream))
+    assert [getattr(d, "id", None) for d in got if not hasattr(d, "code")] == [f"d{i}" for i in range(200)]
+    rejected = [d for d in got if hasattr(d, "code")]
+    assert [(r.code.name, r.fields["where"]) for r in rejected] == [("E801", "<stdin>:151")]
+
+
+def test_read_paths_passes_the_limit_to_stdin(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(CountingStream(b"y" * 50_000), encoding="utf-8"))
+    got = list(read_paths(["-"], max_chars=1000))
+    assert [d.code.name for d in got] == ["E210"]

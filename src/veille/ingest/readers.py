@@ -9,7 +9,8 @@ the path/line and the reason. A bad document never stops the others.
   the id is the file name without extension. A page with no main text is rejected (E207).
 - `.rss`/`.atom`/`.xml`: a feed; each item is a document (id: the item's id or link).
 - a directory: every supported file below it, recursively, in sorted order.
-- `-`: standard input, as `.jsonl` if every non-empty line is a JSON object, else as text.
+- `-`: standard input, as `.jsonl` if every non-empty line is a JSON object, else as text;
+  read with the same bound (see `read_stdin`): a text too large is refused unread (E210).
 
 Size guard (`max_chars`, the setting limits.max_doc_chars): an input too large to hold a
 document of `max_chars` characters is rejected unread (E801): a text file over 4 bytes per
@@ -208,16 +209,89 @@ def read_jsonl(path: Path, date: str | None, lang: str | None, max_chars: int | 
             yield DocumentRejected(E.E202, where=str(path), reason=f"could not decompress: {exc}")
 
 
-def read_stdin(date: str | None, lang: str | None) -> Iterator[ReadResult]:
-    data = sys.stdin.read()
-    lines = [ln for ln in data.splitlines() if ln.strip()]
-    if lines and all(ln.lstrip().startswith("{") for ln in lines):
-        yield from read_jsonl_lines(data.splitlines(), "<stdin>", "stdin", date, lang)
-    else:
+class _TextAsBytes:
+    """A text stream (no `.buffer`, e.g. a test's StringIO) read as UTF-8 bytes; sizes count characters."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def read(self, n: int = -1) -> bytes:
+        return self.stream.read(n).encode("utf-8", "surrogatepass")
+
+    def readline(self, n: int = -1) -> bytes:
+        return self.stream.readline(n).encode("utf-8", "surrogatepass")
+
+
+class _Prefixed:
+    """`head` (bytes already read) followed by the rest of `stream`, read line by line."""
+
+    def __init__(self, head: bytes, stream) -> None:
+        self.head, self.pos, self.stream = head, 0, stream
+
+    def readline(self, n: int = -1) -> bytes:
+        if self.pos < len(self.head):
+            end = self.head.find(b"\n", self.pos)
+            end = len(self.head) if end < 0 else end + 1
+            if n >= 0:
+                end = min(end, self.pos + n)
+            line, self.pos = self.head[self.pos:end], end
+            if line.endswith(b"\n") or (n >= 0 and len(line) >= n):
+                return line
+            return line + self.stream.readline(-1 if n < 0 else n - len(line))  # the line goes on after the head
+        return self.stream.readline(n)
+
+
+def _stdin_jsonl(stream, date: str | None, lang: str | None, max_chars: int | None) -> Iterator[ReadResult]:
+    limit = _byte_limit("JSONL line", max_chars)
+    for lineno, raw in enumerate(_bounded_lines(stream, limit), 1):
+        where = f"<stdin>:{lineno}"
+        if isinstance(raw, int):
+            yield DocumentRejected(E.E801, where=where, size=raw, limit=limit, kind="JSONL line", chars=max_chars)
+            continue
         try:
-            yield text_document(data, "stdin", "<stdin>", date, lang)
-        except DocumentRejected as err:
-            yield err
+            line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield DocumentRejected(E.E202, where=where, reason=f"not UTF-8 at byte {exc.start} of the line")
+            continue
+        if line.strip():
+            try:
+                yield jsonl_document(line, where, date, lang, f"stdin-{lineno}")
+            except DocumentRejected as err:
+                yield err
+
+
+def _all_json_lines(data: bytes) -> bool:
+    lines = [ln for ln in data.splitlines() if ln.strip()]
+    return bool(lines) and all(ln.lstrip().startswith((b"{", b"\xef\xbb\xbf{")) for ln in lines)
+
+
+def read_stdin(date: str | None, lang: str | None, max_chars: int | None = DEFAULT_MAX_CHARS,
+               stream=None) -> Iterator[ReadResult]:
+    """Standard input (or `stream`, binary or text): JSONL if every non-empty line is a
+    JSON object, else one text document. Read with a bound: at most what a text document
+    of `max_chars` may take (E801's text-file bound) is held; beyond it, input whose lines
+    so far are all JSON objects goes on as a stream of bounded JSONL lines, anything else
+    is refused (E210) without reading the rest."""
+    if stream is None:
+        stream = getattr(sys.stdin, "buffer", None) or _TextAsBytes(sys.stdin)
+    elif not hasattr(stream, "readline") or isinstance(stream.read(0), str):
+        stream = _TextAsBytes(stream)
+    limit = _byte_limit("text file", max_chars)
+    head = stream.read() if limit is None else stream.read(limit + 1)
+    if limit is not None and len(head) > limit:
+        complete = head[:head.rfind(b"\n") + 1]
+        if _all_json_lines(complete):
+            yield from _stdin_jsonl(_Prefixed(head, stream), date, lang, max_chars)
+        else:
+            yield DocumentRejected(E.E210, where="<stdin>", limit=limit, chars=max_chars)
+        return
+    if _all_json_lines(head):
+        yield from _stdin_jsonl(_Prefixed(head, stream), date, lang, max_chars)
+        return
+    try:
+        yield text_document(_decode(head, "<stdin>"), "stdin", "<stdin>", date, lang)
+    except DocumentRejected as err:
+        yield err
 
 
 def read_html(path: Path, date: str | None, lang: str | None, max_chars: int | None = None) -> Iterator[ReadResult]:
@@ -311,7 +385,7 @@ def read_paths(paths: Iterable[str], date: str | None = None, lang: str | None =
     `max_chars` (limits.max_doc_chars) bounds what is read; None reads everything."""
     for file in input_files(paths):
         if isinstance(file, str):
-            items = read_stdin(date, lang)
+            items = read_stdin(date, lang, max_chars)
         else:
             reader = _READERS.get(reader_suffix(file))
             if reader is None:
