@@ -279,9 +279,11 @@ def test_only_comparable_mentions_are_encoded_and_stories_are_unchanged(tmp_path
         counting = CountingEncoder(encoder)
         build_stories(store, counting)
         lazy = [s.to_dict() for s in stories(store, encoder=encoder)]
-        # FRA-JPN is alone in its block and 'vague' is dated to a year: neither can join a story
-        assert JAPAN not in counting.seen and not any("Rome" in t for t in counting.seen)
-        assert len(counting.seen) == 6
+        # FRA-JPN is alone in its block, 'vague' is dated to a year and 'later' is two weeks
+        # from every other FRA-DEU meeting: none can join a story
+        assert JAPAN not in counting.seen and LATER not in counting.seen
+        assert not any("Rome" in t for t in counting.seen)
+        assert len(counting.seen) == 5
     with store_with(tmp_path / "full.duckdb", docs) as store:  # reference: every mention embedded
         from veille.analysis.stories import _ordered, make_story, mentions_of
         from veille.analysis.stories_group import StoryParams, group_mentions
@@ -301,3 +303,30 @@ def test_a_mention_alone_so_far_is_encoded_once_another_joins_its_block(tmp_path
         store.add_results([doc("japan2", JAPAN.replace("Paris", "Tokyo"), FRA, JPN, "2017-05-16")])
         assert build_stories(store, counting).encoded == 2
         assert [s.mentions for s in stories(store, encoder=encoder)] == [2]
+
+
+def test_comparable_is_exactly_who_has_a_datable_neighbour_within_the_window():
+    import datetime as dt
+    import random
+
+    from veille.analysis.stories_group import Mention, StoryParams, comparable
+
+    params = StoryParams(window_days=3, max_span_days=31)
+    rng = random.Random(7)
+    mentions = []
+    for i in range(300):
+        first = dt.date(2017, 1, 1) + dt.timedelta(days=rng.randrange(200))
+        last = first + dt.timedelta(days=rng.choice([0, 0, 0, 1, 5, 30, 40]))
+        mentions.append(Mention(event_id=f"e{i}", doc_id="d", type=rng.choice(["CONSULT", "ACCUSE"]),
+                                actor="FRA", recipient=rng.choice(["DEU", "RUS", "JPN"]), symmetric=False,
+                                modality=rng.choice(["asserted", "negated"]), date_first=first,
+                                date_last=last if rng.random() > 0.05 else None, evidence=""))
+
+    def gap(a, b):
+        return max(0, (max(a.date_first, b.date_first) - min(a.date_last, b.date_last)).days)
+
+    brute = [m.datable(params) and any(o is not m and o.datable(params) and o.block() == m.block()
+                                       and gap(m, o) <= params.window_days for o in mentions)
+             for m in mentions]
+    got = comparable(mentions, params)
+    assert got == brute and 0 < sum(got) < len(mentions)

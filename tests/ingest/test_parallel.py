@@ -73,5 +73,5 @@ def test_only_rejects_never_reach_the_workers():
 
 
 def test_a_worker_failure_is_raised_in_the_parent():
-    with pytest.raises(RuntimeError, match="returned 2 results for 3 documents"):
+    with pytest.raises(RuntimeError, match=r"returned 0 results for 1 documents"):
         list(parallel_pipe(items(6), settings(), 2, 3, Short))

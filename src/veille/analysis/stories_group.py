@@ -101,13 +101,25 @@ def _new(i: int, m: Mention) -> Group:
 
 
 def comparable(mentions: list[Mention], params: StoryParams) -> list[bool]:
-    """Whether each mention may ever be compared with another by `group_mentions`: it is
-    datable and its block holds another datable mention. Only those need an embedding."""
-    counts: dict[tuple, int] = defaultdict(int)
-    for m in mentions:
+    """Whether `group_mentions` may ever compare each mention's evidence with another's:
+    it is datable and another datable mention of its block is at most `window_days` from
+    it (a story's members are all that close to each other, so a mention with no such
+    neighbour stays alone whatever the vectors). Only those need an embedding."""
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
         if m.datable(params):
-            counts[m.block()] += 1
-    return [m.datable(params) and counts[m.block()] > 1 for m in mentions]
+            blocks[m.block()].append(i)
+    out = [False] * len(mentions)
+    for idx in blocks.values():
+        idx.sort(key=lambda i: mentions[i].date_first)  # type: ignore[arg-type, return-value]
+        for pos, i in enumerate(idx):
+            a = mentions[i]
+            for j in idx[pos + 1:]:
+                b = mentions[j]  # b starts no earlier than a
+                if (b.date_first - a.date_last).days > params.window_days:  # type: ignore[operator]
+                    break  # too far, and so are all later ones
+                out[i] = out[j] = True  # within the window (or b lies inside a's dates)
+    return out
 
 
 def group_mentions(mentions: list[Mention], vectors: np.ndarray, params: StoryParams) -> list[Group]:

@@ -4,10 +4,11 @@ Each worker process (started with 'spawn', so no state is inherited) builds one
 extractor and keeps it for its whole life, so spaCy pipelines and language data load
 once per process. Only the parent reads inputs and writes to the database.
 
-The parent streams chunks of documents to the workers through a bounded window (at
-most `WINDOW` chunks per worker sent and not yet consumed), so reading, deduplication
-and database writes in the parent overlap with parsing in the workers, and memory stays
-bounded however large the input. What crosses the process boundary is kept small:
+The parent streams chunks of documents (a quarter of `batch_size`: small, so that when
+the input runs out no worker waits long for another to finish its last chunk) to the
+workers through a bounded window (at most `WINDOW` chunks per worker sent and not yet
+consumed), so reading, deduplication and database writes in the parent overlap with
+parsing in the workers, and memory stays bounded however large the input. What crosses the process boundary is kept small:
 rejected inputs never leave the parent, and a result comes back without the document
 it was made from when the worker did not change it (the parent still holds it).
 
@@ -39,6 +40,7 @@ Output = DocumentResult | DocumentRejected
 ExtractorFactory = Callable[[Settings], Any]  # returns an object with .pipe(items, batch_size)
 
 WINDOW = 4  # chunks per worker in flight (sent, not yet consumed by the parent)
+CHUNK_DIVISOR = 4  # a chunk is a quarter of a batch: at the end, no worker waits long for the others
 _POLL = 1.0  # seconds between liveness checks while waiting
 
 
@@ -113,7 +115,7 @@ class WorkerPool:
     def __init__(self, settings: Settings, workers: int, batch_size: int, make_extractor: ExtractorFactory,
                  chunk: int | None = None) -> None:
         ctx = mp.get_context("spawn")
-        self.chunk = max(1, chunk or batch_size)
+        self.chunk = max(1, chunk or batch_size // CHUNK_DIVISOR)
         self.window = WINDOW * workers
         self._tasks: mp.Queue = ctx.Queue()
         self._results: mp.Queue = ctx.Queue()
