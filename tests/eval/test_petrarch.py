@@ -52,7 +52,7 @@ def test_reader_tolerates_the_file_format(tmp_path):
     ("USAGOV", {"USA"}), ("RUSMIL", {"RUS"}), ("CHN", {"CHN"}), ("IGOUNO", {"UN", "UNSC", "UNGA"}),
     ("IGOUNOMIL", {"UN", "UNSC", "UNGA"}), ("IGOUNOIAE", {"IAEA"}), ("IGOEUREEC", {"EU"}), ("IGOWSTNAT", {"NATO"}),
     ("IMGMUSISI", {"ISIS"}), ("PSEREBHMSGOV", {"PSE", "HAMAS"}), ("---REB", set()), ("---", set()),
-    ("IGOCOPITP", set()),
+    ("IGOCOPITP", set()), ("IGOJUDICC", {"ICC"}), ("IGOEURCOE", {"COE"}),
 ])
 def test_actor_codes(code, keys):
     assert actor_keys(code) == frozenset(keys)

@@ -43,6 +43,7 @@ ORG_CODES: dict[str, str] = {
     "IGOUNOJUDICJ": "ICJ", "IGOUNO": "UN", "IGOEUREEC": "EU", "IGOWSTNAT": "NATO", "IGOAFRAFU": "AU",
     "IGOSEAASN": "ASEAN", "IGOBUSIMF": "IMF", "IGOBUSOPC": "OPEC", "IGOMEAARL": "ARAB_LEAGUE",
     "IGOWAFBUSWAS": "ECOWAS", "NGOHRIAMN": "AMNESTY", "NGOHLHIRC": "ICRC", "IMGMUSALQ": "AQ", "IMGMUSISI": "ISIS",
+    "IGOJUDICC": "ICC", "IGOEURCOE": "COE",
 }
 # Keys veille may use for the same organisation (the UN's organs).
 ORG_ALIASES: dict[str, set[str]] = {"UN": {"UNSC", "UNGA"}}
