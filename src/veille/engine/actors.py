@@ -180,6 +180,18 @@ class ActorResolver:
             j = m.end
         return out
 
+    def _from_apposition(self, state: DocActors, tok: Token) -> Entity | None:
+        """A common noun named by its apposition: 'ses alliés (milices et Hezbollah)', 'le pays
+        voisin, la Turquie'."""
+        if tok.pos_ != "NOUN":
+            return None
+        for c in tok.children:
+            if c.i > tok.i and self.syn.has(c, "appos"):
+                ents = self.entities(state, c)
+                if ents and ents[0].key:
+                    return replace(ents[0], text=self._text(state, tok))
+        return None
+
     def _coordinated_demonyms(self, state: DocActors, tok: Token, ent: Entity) -> list[Entity]:
         """'les gouvernements britannique, australien et danois', 'l'aviation syrienne et russe': one
         holder of the role per coordinated adjective of nationality."""
@@ -202,7 +214,7 @@ class ActorResolver:
             return None
         ent = (self._from_role(state, tok) or self._from_match(state, tok) or self._from_person(state, tok)
                or self._from_pronoun(state, tok) or self._from_contextual(state, tok) or self._from_group(state, tok)
-               or self._from_ordinal(state, tok) or self.context.resolve(state, tok))
+               or self._from_ordinal(state, tok) or self.context.resolve(state, tok) or self._from_apposition(state, tok))
         if ent is not None and ent.name and ent.key:
             self._remember_person(state, ent)
         return ent
