@@ -43,6 +43,16 @@ def snapshot(db):
     return docs, events, counts, rejects
 
 
+def stories_of(db):
+    """The stories as stored (whole records and memberships) and the last build's counts."""
+    with Store.open(db, read_only=True) as s:
+        stories = sorted(r[0] for r in s.con.execute("SELECT record FROM stories").fetchall())
+        members = sorted(s.con.execute("SELECT event_id, story_id, seq, doc_id FROM story_events").fetchall())
+        build = s.con.execute("SELECT fingerprint, encoder, params, events, stories FROM story_builds "
+                              "ORDER BY built_at DESC LIMIT 1").fetchall()
+    return stories, members, build
+
+
 @pytest.fixture(scope="module")
 def cluster():
     from distributed import LocalCluster
@@ -59,7 +69,13 @@ def test_same_database_as_local_engine_and_rerun_is_a_no_op(tmp_path, cluster):
     assert (rep.documents, rep.events, rep.duplicates, rep.shards, rep.failed) == (23, 23, 0, 6, [])
     assert sorted(r.code.name for r in rep.rejects) == ["E203", "E209"]
     local, dask = snapshot(local_db), snapshot(dask_db)
-    assert dask[0] == local[0] and dask[1] == local[1] and dask[3] == local[3]
+    assert dask == local  # documents, events, rejects, and the counts of quotes, dates and runs
+    local_stories = stories_of(local_db)
+    assert local_stories[0] and any(json.loads(r)["mentions"] > 1 for r in local_stories[0])  # real grouping
+    assert stories_of(dask_db) == local_stories and rep.stories == len(local_stories[0])
+    # the read snapshot is published at the end, as the local engine does: it holds the final state
+    assert snapshot(f"{dask_db}.snapshot") == snapshot(dask_db)
+    assert stories_of(f"{dask_db}.snapshot") == local_stories
     again = dask_ingest([str(path)], str(dask_db), settings(), scheduler=cluster.scheduler_address,
                         make_extractor=FakeExtractor)
     assert (again.documents, again.events, again.duplicates) == (0, 0, 23)

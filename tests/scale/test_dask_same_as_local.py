@@ -1,5 +1,6 @@
-"""The Dask engine stores the same documents and the same event ids as the local engine,
-with the real pipeline (fr_core_news_md) on 30 documents of the bundled corpus."""
+"""The Dask engine stores the same documents, the same event ids and the same stories as
+the local engine, with the real pipeline (fr_core_news_md) on 30 documents of the bundled
+corpus, and publishes the same read snapshot."""
 import gzip
 import itertools
 import json
@@ -42,6 +43,14 @@ def stored(db: Path):
     return docs, events, records
 
 
+def stories(db: Path):
+    """Stored stories (whole records) and their memberships."""
+    with Store.open(db, read_only=True) as s:
+        found = sorted(r[0] for r in s.con.execute("SELECT record FROM stories").fetchall())
+        members = sorted(s.con.execute("SELECT event_id, story_id, seq, doc_id FROM story_events").fetchall())
+    return found, members
+
+
 @pytest.mark.model
 @pytest.mark.slow
 def test_dask_two_workers_same_documents_and_event_ids_as_local(tmp_path):
@@ -58,6 +67,10 @@ def test_dask_two_workers_same_documents_and_event_ids_as_local(tmp_path):
     assert dask_docs == local_docs
     assert dask_events == local_events
     assert dask_records == local_records  # the whole event, evidence and provenance included
+    local_stories = stories(local_db)
+    assert len(local_stories[1]) == len(local_events)  # every event is in a story
+    assert stories(dask_db) == local_stories  # the cross-document stories too
+    assert stories(Path(f"{dask_db}.snapshot")) == local_stories  # and the published read snapshot has them
     assert main(["ingest", str(path), "--db", str(dask_db), "--engine", "dask", "--workers", "2",
                  "--no-progress"]) == 0
     assert stored(dask_db)[:2] == (dask_docs, dask_events)  # re-running adds nothing

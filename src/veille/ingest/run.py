@@ -130,6 +130,30 @@ def _rebuild_stories(store: Store) -> int:
     return build_stories(store).stories
 
 
+def _snapshot_every(store: Store, settings: Settings) -> int:
+    """Commits between read snapshots; 0: none. PostgreSQL readers see committed batches
+    directly (MVCC): no snapshot file to publish."""
+    return max(0, settings.ingest.snapshot_every) if store.dialect.file_based else 0
+
+
+def begin_run(store: Store, paths: Sequence[str], settings: Settings) -> str:
+    """Record a new run and publish the read snapshot (if any, see `_snapshot_every`), as
+    every engine does when it starts writing. Returns the run id."""
+    run_id = store.start_run(list(paths))
+    if _snapshot_every(store, settings):
+        snapshot.try_publish(store)
+    return run_id
+
+
+def end_run(store: Store, report: IngestReport, settings: Settings, status: str = "finished") -> None:
+    """What every engine does once its documents are committed: rebuild the stories,
+    close the run with `status`, publish the final read snapshot. Sets `report.stories`."""
+    report.stories = _rebuild_stories(store)
+    store.finish_run(report.run_id, status)
+    if _snapshot_every(store, settings):
+        snapshot.try_publish(store)
+
+
 def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | None = None,
            lang: str | None = None, workers: int | None = None, progress: ProgressCallback | None = None,
            engine: str = "local", scheduler: str | None = None,
@@ -158,12 +182,9 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
         if workers > 1:  # started first: the workers load their models while the parent gets ready
             pool = WorkerPool(settings, workers, batch_size, make_extractor)
         total = None if "-" in paths else count_documents(paths)
-        report.run_id = store.start_run(paths)
-        # PostgreSQL readers see committed batches directly (MVCC): no snapshot file to publish
-        snapshot_every = max(0, settings.ingest.snapshot_every) if store.dialect.file_based else 0
+        report.run_id = begin_run(store, paths, settings)
+        snapshot_every = _snapshot_every(store, settings)
         commits = 0
-        if snapshot_every:
-            snapshot.try_publish(store)
         dedup = _Dedup(store, chunk=commit_every)
         items = dedup.filter(read_paths(paths, date=date, lang=lang, max_chars=settings.limits.max_doc_chars))
         outputs = pool.map(items) if pool else make_extractor(settings).pipe(items, batch_size)
@@ -204,12 +225,9 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
                     rejected=len(report.rejects), events=report.events + sum(len(r.events) for r in pending),
                     elapsed=time.monotonic() - started, total=total))
         flush()
-        report.stories = _rebuild_stories(store)
         report.duplicates += dedup.duplicates
+        end_run(store, report, settings)
         report.elapsed = time.monotonic() - started
-        store.finish_run(report.run_id, "finished")
-        if snapshot_every:
-            snapshot.try_publish(store)
         if progress:
             progress(IngestProgress(done=report.documents + report.duplicates + len(report.rejects),
                                     stored=report.documents, duplicates=report.duplicates,

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
 from ..errors import DocumentRejected, E, VeilleError
-from ..ingest.run import IngestProgress, IngestReport, ProgressCallback, _check_paths, _Dedup, _default_extractor
+from ..ingest.run import (IngestProgress, IngestReport, ProgressCallback, _check_paths, _Dedup, _default_extractor,
+                          begin_run, end_run)
 from ..ingest.readers import count_documents, read_paths
 from ..records import Document
 from ..settings import Settings
@@ -166,12 +167,13 @@ def _run(client: Any, store: Store, report: DaskIngestReport, work: Path, job: _
     fp = fingerprint(settings, f"{getattr(make_extractor, '__module__', '')}."
                                f"{getattr(make_extractor, '__qualname__', repr(make_extractor))}")
     plugin_name = f"veille-extractor-{fp}"
-    report.run_id = store.start_run(paths)
+    report.run_id = begin_run(store, paths, settings)
     dedup = _Dedup(store, chunk=max(1, settings.ingest.commit_every))
     read_rejects_: list[DocumentRejected] = []
 
     def documents() -> Iterator[Document]:
-        for item in dedup.filter(read_paths(paths, date=date, lang=lang)):
+        read = read_paths(paths, date=date, lang=lang, max_chars=settings.limits.max_doc_chars)  # as the local engine
+        for item in dedup.filter(read):
             if isinstance(item, DocumentRejected):
                 log.info("rejected: %s", item)
                 read_rejects_.append(item)
@@ -222,5 +224,5 @@ def _run(client: Any, store: Store, report: DaskIngestReport, work: Path, job: _
     report.documents = loaded.documents
     report.events = loaded.events
     report.duplicates = dedup.duplicates + (extracted - loaded.documents)
+    end_run(store, report, settings, "finished" if not report.failed else "partial")  # stories, snapshot
     report.elapsed = time.monotonic() - started
-    store.finish_run(report.run_id, "finished" if not report.failed else "partial")
