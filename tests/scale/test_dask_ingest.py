@@ -178,7 +178,7 @@ def test_unreachable_scheduler_is_a_clear_error_and_creates_no_database(tmp_path
 
 
 @pytest.mark.parametrize("total, threads, size", [
-    (None, 2, 1000), (30, 2, 16), (800, 2, 100), (10**6, 8, 1000), (1000, 1, 250),
+    (None, 2, 1000), (30, 2, 16), (800, 2, 200), (10**6, 8, 1000), (1000, 1, 500),
 ])
 def test_default_shard_size(total, threads, size):
     assert default_shard_size(total, threads) == size

@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 MAX_SHARD_DOCS = 1000
 MIN_SHARD_DOCS = 16
-SHARDS_PER_THREAD = 4
+GUIDED_FACTOR = 2  # each shard holds at most 1/(GUIDED_FACTOR x threads) of the documents not yet cut
 DEFAULT_RETRIES = 2
 
 
@@ -51,6 +51,10 @@ class DaskIngestReport(IngestReport):
     shard_size: int = 0
     worker_seconds: float = 0.0  # summed extraction time of the shard tasks on the workers
     worker_rss_mib: float = 0.0  # largest resident memory a worker reported after a shard
+    # wall-clock seconds of each phase: "startup" (cluster started or reached, pipelines
+    # loaded on the workers), "extraction" (until the last shard is done), "load" (the
+    # Parquet load transaction), "finish" (stories rebuilt, run closed, snapshot published)
+    phases: dict[str, float] = field(default_factory=dict)
 
     @property
     def docs_per_worker_second(self) -> float:
@@ -58,14 +62,31 @@ class DaskIngestReport(IngestReport):
         done = self.documents + len(self.rejects)
         return done / self.worker_seconds if self.worker_seconds > 0 else 0.0
 
+    @property
+    def docs_per_second_after_startup(self) -> float:
+        """`docs_per_second` with the cluster start and the pipeline loading left out."""
+        handled = self.documents + self.duplicates + len(self.rejects)
+        running = self.elapsed - self.phases.get("startup", 0.0)
+        return handled / running if running > 0 else 0.0
+
 
 def default_shard_size(total: int | None, threads: int) -> int:
-    """About SHARDS_PER_THREAD shards per worker thread (room to balance and to retry),
-    each between MIN_SHARD_DOCS and MAX_SHARD_DOCS documents (large partitions: the
-    per-task overhead stays small next to the NLP)."""
+    """Documents in the next shard when `total` documents remain to be cut for `threads`
+    worker threads: a 1/(GUIDED_FACTOR x threads) share of them, between MIN_SHARD_DOCS
+    and MAX_SHARD_DOCS (large partitions: the per-task overhead stays small next to the NLP)."""
     if not total:
         return MAX_SHARD_DOCS
-    return min(MAX_SHARD_DOCS, max(MIN_SHARD_DOCS, math.ceil(total / (SHARDS_PER_THREAD * max(1, threads)))))
+    return min(MAX_SHARD_DOCS, max(MIN_SHARD_DOCS, math.ceil(total / (GUIDED_FACTOR * max(1, threads)))))
+
+
+def shard_sizes(total: int | None, threads: int) -> Callable[[int], int]:
+    """Shrinking shards ("guided" scheduling): large first, small last, so that the
+    workers finish together: with equal shards one worker can idle for most of a shard's
+    time at the end of a run (measured in docs/scale.md). Tasks run in submission order,
+    so the large shards go first. Returns: documents already cut -> size of the next shard."""
+    if not total:
+        return lambda _cut: MAX_SHARD_DOCS
+    return lambda cut: default_shard_size(max(0, total - cut), threads)
 
 
 def _work_dir(work_dir: str | None, db_path: str) -> tuple[Path, bool]:
@@ -97,7 +118,7 @@ def dask_ingest(paths: Sequence[str], db_path: str, settings: Settings, date: st
     `scheduler` ('tcp://host:8786') connects to a running cluster, whose workers must see
     `work_dir` at the same path (shared storage); otherwise a LocalCluster of `workers`
     processes (1 thread each) is started and closed. `shard_size` is documents per
-    shard (default: `default_shard_size`). `make_extractor` must be importable on the
+    shard (default: shrinking shards, `shard_sizes`). `make_extractor` must be importable on the
     workers (a class or module-level function); it is called once per worker."""
     if is_server_url(str(db_path)):
         raise VeilleError(E.E813, what="--engine dask", url=redact(str(db_path)),
@@ -161,8 +182,8 @@ def _run(client: Any, store: Store, report: DaskIngestReport, work: Path, job: _
     from .worker import ExtractorPlugin, process_shard
     threads = worker_threads(client)
     report.workers = threads
-    size = shard_size or default_shard_size(total, threads)
-    report.shard_size = size
+    size = shard_size or shard_sizes(total, threads)
+    report.shard_size = shard_size or default_shard_size(total, threads)  # the largest shard
     report.work_dir = str(work)
     fp = fingerprint(settings, f"{getattr(make_extractor, '__module__', '')}."
                                f"{getattr(make_extractor, '__qualname__', repr(make_extractor))}")
@@ -181,19 +202,23 @@ def _run(client: Any, store: Store, report: DaskIngestReport, work: Path, job: _
                 yield item
 
     futures = {}
+    mark = time.monotonic()
+    report.phases["startup"] = round(mark - started, 2)  # the cluster; the pipelines are added below
     for shard in make_shards(documents(), size, work, fp):
         if not futures:  # the first shard: load the pipelines on the workers (not when nothing is new)
             try:
                 client.register_plugin(ExtractorPlugin(settings, make_extractor, plugin_name), name=plugin_name)
             except Exception as exc:  # raised by a worker's setup
                 raise VeilleError(E.E706, reason=f"{type(exc).__name__}: {exc}") from exc
+            mark = time.monotonic()
+            report.phases["startup"] = round(mark - started, 2)
         fut = client.submit(process_shard, shard, str(output_dir(work, shard.shard_id)), plugin_name,
                             settings.ingest.batch_size, key=f"veille-shard-{shard.shard_id}",
                             retries=retries, pure=False)
         futures[fut] = shard
     report.shards = len(futures)
     log.info("%d documents in %d shards of up to %d on %d worker thread(s); work directory %s",
-             sum(s.documents for s in futures.values()), len(futures), size, threads, work)
+             sum(s.documents for s in futures.values()), len(futures), report.shard_size, threads, work)
     outputs: list[str] = []
     extracted = events = worker_rejects = failed_docs = 0
     for fut in as_completed(list(futures)):
@@ -218,11 +243,22 @@ def _run(client: Any, store: Store, report: DaskIngestReport, work: Path, job: _
                 done=extracted + worker_rejects + failed_docs + dedup.duplicates + len(read_rejects_),
                 stored=extracted, duplicates=dedup.duplicates, rejected=worker_rejects + len(read_rejects_),
                 events=events, elapsed=time.monotonic() - started, total=total))
+    mark = _phase(report, "extraction", mark)
     report.rejects = list(read_rejects_) + read_rejects(outputs)
     loaded = load_outputs(store, outputs, report.run_id, [*read_rejects_, *report.failed],
                           duplicates=dedup.duplicates)
     report.documents = loaded.documents
     report.events = loaded.events
     report.duplicates = dedup.duplicates + (extracted - loaded.documents)
+    mark = _phase(report, "load", mark)
     end_run(store, report, settings, "finished" if not report.failed else "partial")  # stories, snapshot
+    _phase(report, "finish", mark)
     report.elapsed = time.monotonic() - started
+    log.info("dask ingest phases (s): %s", report.phases)
+
+
+def _phase(report: DaskIngestReport, name: str, since: float) -> float:
+    """Record the seconds since `since` as phase `name`; return now."""
+    now = time.monotonic()
+    report.phases[name] = round(now - since, 2)
+    return now

@@ -14,7 +14,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..records import Document
 from ..settings import Settings
@@ -65,17 +65,23 @@ def read_shard(path: str | os.PathLike[str]) -> list[Document]:
         return [Document(**json.loads(line)) for line in fh if line.strip()]
 
 
-def make_shards(docs: Iterable[Document], size: int, work_dir: str | os.PathLike[str],
+def make_shards(docs: Iterable[Document], size: int | Callable[[int], int], work_dir: str | os.PathLike[str],
                 settings_fingerprint: str) -> Iterator[Shard]:
-    """Cut `docs` into shards of `size` documents (the last may be smaller), yielding each
-    as soon as it is written so that it can be sent to a worker while the rest is cut."""
-    size = max(1, size)
+    """Cut `docs` into shards, yielding each as soon as it is written so that it can be sent
+    to a worker while the rest is cut. `size` is documents per shard (the last may be
+    smaller), or a function of the number of documents already cut that gives the size of
+    the next shard (shrinking shards: see `veille.scale.run.shard_sizes`)."""
+    size_of = size if callable(size) else (lambda _cut: size)
+    cut = 0
+    target = max(1, size_of(cut))
     buf: list[Document] = []
     for doc in docs:
         buf.append(doc)
-        if len(buf) >= size:
+        if len(buf) >= target:
             yield write_shard(buf, work_dir, settings_fingerprint)
+            cut += len(buf)
             buf = []
+            target = max(1, size_of(cut))
     if buf:
         yield write_shard(buf, work_dir, settings_fingerprint)
 

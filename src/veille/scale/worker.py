@@ -9,6 +9,7 @@ pipeline is built on the worker in `setup` and never leaves it: nothing that hol
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from typing import Any, Callable
@@ -60,6 +61,11 @@ class ExtractorPlugin(WorkerPlugin):
 
     def setup(self, worker: Any) -> None:
         started = time.monotonic()
+        if os.environ.get("MALLOC_TRIM_THRESHOLD_"):  # set by Dask's nanny unless configured away
+            log.warning("worker %s runs with MALLOC_TRIM_THRESHOLD_=%s, which slows the parser by about 20 %%: "
+                        "set distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_ to null in the Dask "
+                        "configuration of the worker hosts (docs/scale.md)", getattr(worker, "address", "?"),
+                        os.environ["MALLOC_TRIM_THRESHOLD_"])
         self.lock = threading.Lock()  # a worker with several threads shares one pipeline
         self.extractor = self.make_extractor(self.settings)
         coder = getattr(self.extractor, "coder", None)
