@@ -33,3 +33,19 @@ def test_a_worker_with_malloc_trim_threshold_warns(monkeypatch, caplog, trim, wa
         plugin.setup(SimpleNamespace(address="tcp://w:1"))
     assert plugin.extractor is not None
     assert any("MALLOC_TRIM_THRESHOLD_=65536" in r.getMessage() for r in caplog.records) is warned
+
+
+def test_teardown_frees_the_pipeline_of_a_running_worker_and_freezes_the_heap_of_a_closing_one():
+    from distributed.core import Status
+    import gc
+    running = ExtractorPlugin(Settings(), FakeExtractor, "veille-test")
+    running.setup(SimpleNamespace(address="tcp://w:1"))
+    running.teardown(SimpleNamespace(status=Status.running))
+    assert running.extractor is None and gc.get_freeze_count() == 0
+    closing = ExtractorPlugin(Settings(), FakeExtractor, "veille-test")
+    closing.setup(SimpleNamespace(address="tcp://w:1"))
+    try:
+        closing.teardown(SimpleNamespace(status=Status.closing))
+        assert gc.get_freeze_count() > 0  # the process exits next: no collection of the pipeline at exit
+    finally:
+        gc.unfreeze()
