@@ -14,7 +14,9 @@ PYTHONPATH=<an exported copy>/src). Two figures per configuration:
 
 Speed-up is against the local engine (one process) measured the same way; parallel
 efficiency = speed-up / workers. "docs/s/worker (tasks)" is documents / summed shard
-task time, the rate one worker sustains (to size a cluster). "other CPUs" is how many
+task time, the rate one worker sustains (to size a cluster); "docs/CPU-s" is documents /
+summed CPU time of the worker processes during those tasks, what one dedicated core
+sustains (little affected by other jobs). "other CPUs" is how many
 CPUs other processes kept busy on average during that configuration (busy CPU time of
 the whole machine from /proc/stat minus the CPU time of the measured process tree): the
 machine is called idle only when it stays under 0.25 in every configuration. With
@@ -55,18 +57,19 @@ def run_one(engine: str, workers: int, sample: Path, db: Path, shard_size: int |
         extractor.coder("fr")  # the start-up of the local engine: the pipeline, loaded once
         startup = time.perf_counter() - t0
         rep = ingest([str(sample)], str(db), settings, workers=1, make_extractor=lambda _s: extractor)
-        per_worker = rss = None
+        per_worker = rss = per_cpu = None
         phases = {"startup": round(startup, 2)}
     else:
         from veille.scale import dask_ingest
         rep = dask_ingest([str(sample)], str(db), settings, workers=workers, shard_size=shard_size)
         per_worker, rss, phases = rep.docs_per_worker_second, rep.worker_rss_mib, rep.phases
+        per_cpu = rep.docs_per_worker_cpu_second
         startup = phases.get("startup", 0.0)
     wall = time.perf_counter() - t0  # for Dask, the cluster's shutdown included
     handled = rep.documents + rep.duplicates + len(rep.rejects)
     return {"engine": engine, "workers": workers, "wall": wall, "startup": startup, "handled": handled,
             "documents": rep.documents, "events": rep.events, "stories": rep.stories, "rejects": len(rep.rejects),
-            "per_worker": per_worker, "worker_rss_mib": rss, "shards": getattr(rep, "shards", None),
+            "per_worker": per_worker, "per_cpu": per_cpu, "worker_rss_mib": rss, "shards": getattr(rep, "shards", None),
             "failed_shards": len(getattr(rep, "failed", [])), "phases": phases}
 
 
@@ -111,17 +114,18 @@ def print_table(rows: list[dict]) -> None:
     base_excl = base["wall"] - base["startup"]
     print(f"{'engine':6} {'workers':>7} | {'seconds':>7} {'docs/s':>6} {'speed-up':>8} {'effic.':>6} | "
           f"{'start-up':>8} {'seconds':>7} {'docs/s':>6} {'speed-up':>8} {'effic.':>6} | "
-          f"{'docs/s/worker':>13} {'RSS MiB':>7} {'docs':>5} {'events':>6} {'stories':>7} {'failed':>6} "
+          f"{'docs/s/worker':>13} {'docs/CPU-s':>10} {'RSS MiB':>7} {'docs':>5} {'events':>6} {'stories':>7} {'failed':>6} "
           f"{'other CPUs':>10}")
-    print(f"{'':14} | {'with start-up':^38} | {'after start-up':^48} | {'(tasks)':>13}")
+    print(f"{'':14} | {'with start-up':^38} | {'after start-up':^48} | {'(tasks)':>13} {'(tasks)':>10}")
     for r in rows:
         excl = r["wall"] - r["startup"]
         s_in, s_ex = base_incl / r["wall"], base_excl / excl if excl > 0 else 0.0
         per_worker = f"{r['per_worker']:.2f}" if r["per_worker"] else "-"
+        per_cpu = f"{r['per_cpu']:.2f}" if r["per_cpu"] else "-"
         rss = f"{r['worker_rss_mib']:.0f}" if r["worker_rss_mib"] else "-"
         print(f"{r['engine']:6} {r['workers']:>7} | {r['wall']:>7.1f} {r['handled'] / r['wall']:>6.2f} {s_in:>8.2f} "
               f"{s_in / r['workers']:>6.2f} | {r['startup']:>8.1f} {excl:>7.1f} {r['handled'] / excl:>6.2f} "
-              f"{s_ex:>8.2f} {s_ex / r['workers']:>6.2f} | {per_worker:>13} {rss:>7} {r['documents']:>5} "
+              f"{s_ex:>8.2f} {s_ex / r['workers']:>6.2f} | {per_worker:>13} {per_cpu:>10} {rss:>7} {r['documents']:>5} "
               f"{r['events']:>6} {r['stories'] if r['stories'] is not None else '-':>7} {r['failed_shards']:>6} "
               f"{r['other_cpus']:>10.2f}")
     for r in rows:

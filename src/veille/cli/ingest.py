@@ -59,7 +59,8 @@ class _Progress:
               help="With --engine dask: where shards and Parquet outputs go, kept after the run (default: a "
                    "temporary directory beside --db, removed). Must be shared storage with --scheduler.")
 @click.option("--shard-size", type=click.IntRange(min=1), default=None,
-              help="With --engine dask: documents per shard (default: about 4 shards per worker, 16 to 1000).")
+              help="With --engine dask: documents per shard (default: shrinking shards, each 1/(2 x worker "
+                   "threads) of the documents left, 16 to 1000).")
 @date_option
 @lang_option
 @click.option("--progress/--no-progress", "show_progress", default=None,

@@ -51,6 +51,7 @@ class DaskIngestReport(IngestReport):
     shard_size: int = 0
     worker_seconds: float = 0.0  # summed extraction time of the shard tasks on the workers
     worker_rss_mib: float = 0.0  # largest resident memory a worker reported after a shard
+    worker_cpu_seconds: float = 0.0  # summed CPU time of the worker processes during the shard tasks
     # wall-clock seconds of each phase: "startup" (cluster started or reached, pipelines
     # loaded on the workers), "extraction" (until the last shard is done), "load" (the
     # Parquet load transaction), "finish" (stories rebuilt, run closed, snapshot published)
@@ -61,6 +62,13 @@ class DaskIngestReport(IngestReport):
         """Extraction rate of one worker, start-up and loading excluded (for sizing a cluster)."""
         done = self.documents + len(self.rejects)
         return done / self.worker_seconds if self.worker_seconds > 0 else 0.0
+
+    @property
+    def docs_per_worker_cpu_second(self) -> float:
+        """Documents per CPU second of a worker: what one dedicated core would sustain,
+        nearly independent of other jobs on a shared machine."""
+        done = self.documents + len(self.rejects)
+        return done / self.worker_cpu_seconds if self.worker_cpu_seconds > 0 else 0.0
 
     @property
     def docs_per_second_after_startup(self) -> float:
@@ -231,6 +239,7 @@ def _run(client: Any, store: Store, report: DaskIngestReport, work: Path, job: _
             worker_rejects += summary.rejects
             report.reused += int(summary.reused)
             report.worker_seconds += 0.0 if summary.reused else summary.seconds
+            report.worker_cpu_seconds += 0.0 if summary.reused else summary.cpu_seconds
             report.worker_rss_mib = max(report.worker_rss_mib, summary.rss_mib)
         else:
             err = _failure(shard, fut.exception() if fut.status == "error" else None)
