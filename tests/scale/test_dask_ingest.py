@@ -149,6 +149,10 @@ def test_local_cluster_of_n_workers(tmp_path):
     rep = dask_ingest([str(path)], str(tmp_path / "db.duckdb"), settings(), workers=2,
                       make_extractor=FakeExtractor)
     assert (rep.workers, rep.documents, rep.events) == (2, 8, 8)
+    assert set(rep.phases) == {"startup", "extraction", "load", "finish"}
+    assert 0 < rep.phases["startup"] and sum(rep.phases.values()) <= rep.elapsed + 0.05
+    assert rep.docs_per_second_after_startup > rep.docs_per_second > 0
+    assert rep.worker_cpu_seconds > 0 and rep.docs_per_worker_cpu_second > 0
     assert not list(tmp_path.glob(".veille-dask-*"))  # the default work directory is removed
 
 
