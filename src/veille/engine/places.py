@@ -192,15 +192,17 @@ class EventPlacer:
             return False
         return any(p.kind in ("city", "region") for p in self.places.candidates(text))
 
-    def sentence_place(self, trigger: Token, state: DocActors, skip_texts: set[str],
-                       context: Location | None = None) -> Location | None:
+    def sentence_places(self, trigger: Token, state: DocActors, skip_texts: set[str],
+                        context: Location | None = None) -> list[Location]:
+        """Step 2: the places named as places in the trigger's sentence, nearest first."""
         prefer = [k for _, k in state.keys_seen]
         cands = [t for t in trigger.sent if t.i != trigger.i and self._named_as_place(t)]
+        found = []
         for t in sorted(cands, key=lambda t: abs(t.i - trigger.i)):
             loc = self._candidate(t, prefer, context)
             if loc and loc.text not in skip_texts:
-                return loc
-        return None
+                found.append(loc)
+        return found
 
     # ---- 3. the article --------------------------------------------------------------------
     def article_places(self, doc: Doc, state: DocActors, title: str | None = None,
@@ -255,9 +257,9 @@ class EventPlacer:
         if loc is not None or ev_type not in SITUATED_TYPES or mode in UNSITUATED_MODES:
             return loc
         participants = [recipient] if ev_type in RECIPIENT_SIDE_TYPES else [actor, recipient]
-        loc = self.sentence_place(trigger, state, skip, context)
-        if loc is not None and self.agrees(loc, participants):
-            return loc
+        for loc in self.sentence_places(trigger, state, skip, context):
+            if self.agrees(loc, participants):
+                return loc
         for loc in article.places if article else ():
             if loc.text not in skip and self.agrees(loc, participants, strict=True):
                 return loc
