@@ -15,6 +15,7 @@ from .frames import Argument, FrameReader
 from .modality import ModalityDetector
 from .syntax import Syntax
 
+FRIENDLY = {"CONSULT", "SUPPORT", "AID", "COOPERATE", "AGREE"}
 THREATS = {"THREATEN"}  # types whose complement may be the act threatened ('menace de frapper X')
 REACTIONS = {"ACCUSE", "REJECT", "SUPPORT", "CONCEDE"}  # types whose object may be another event
 # Coding guide, section 4 ('future or promised cooperation is AGREE'; CONCEDE covers 'announced future
@@ -76,8 +77,32 @@ class EventCoder:
                 drafts.extend(self._evaluation(state, tok))
         self._event_targets(drafts)
         self._opponents(drafts, state)
+        if self._facing(drafts):  # new dyads found: they make adversaries known for the other attacks
+            self._opponents(drafts, state)
         self._threat_targets(drafts)
         return self._dedupe(drafts)
+
+    @staticmethod
+    def _facing(drafts: list[Draft]) -> bool:
+        """'malgré les assauts répétés de Daech, grâce aux bombardements de l'aviation syrienne': two acts of
+        force with no named target, by different sides, in one sentence, face each other, unless the document
+        shows those sides cooperating. Returns whether any target was set."""
+        friends = {frozenset((d.actor.key, d.recipient.key)) for d in drafts if d.recipient is not None
+                   and d.type in FRIENDLY}
+        loose = [d for d in drafts if d.type == "ASSAULT" and d.recipient is None and d.actor.key
+                 and d.modality != "negated"]
+        changed = False
+        for d in loose:
+            others: dict[int, Draft] = {}
+            for o in loose:
+                if o.trigger.sent.start == d.trigger.sent.start and o.trigger.i != d.trigger.i \
+                        and o.actor.key != d.actor.key and frozenset((d.actor.key, o.actor.key)) not in friends:
+                    others.setdefault(o.trigger.i, o)
+            if len(others) == 1:
+                o = next(iter(others.values()))
+                d.recipient = replace(o.actor, role=None, code=o.actor.key) if o.actor.role else o.actor
+                changed = True
+        return changed
 
     @staticmethod
     def _threat_targets(drafts: list[Draft]) -> None:
