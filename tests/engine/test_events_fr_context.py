@@ -77,3 +77,14 @@ def test_admitted_responsibility_is_conceded_to_the_victim(fr, blank_fr):
         ("responsabilité", "responsabilité", "NOUN", "obj", 11), ("dans", "dans", "ADP", "case", 16),
         ("ces", "ce", "DET", "det", 16, "PronType=Dem"), ("frappes", "frappe", "NOUN", "nmod", 13), (".", ".", "PUNCT", "punct", 11)])
     assert ("USA", "CONCEDE", "SYR", "asserted") in code(fr, doc)
+
+
+def test_two_unaimed_attacks_in_a_sentence_face_each_other(fr, blank_fr):
+    # Les assauts de l'Etat islamique et les bombardements russes continuent.
+    doc = make_doc(blank_fr.vocab, [
+        ("Les", "le", "DET", "det", 1), ("assauts", "assaut", "NOUN", "nsubj", 10), ("de", "de", "ADP", "case", 4),
+        ("l'", "le", "DET", "det", 4), ("Etat", "état", "NOUN", "nmod", 1), ("islamique", "islamique", "ADJ", "amod", 4),
+        ("et", "et", "CCONJ", "cc", 8), ("les", "le", "DET", "det", 8), ("bombardements", "bombardement", "NOUN", "conj", 1),
+        ("russes", "russe", "ADJ", "amod", 8), ("continuent", "continuer", "VERB", "ROOT", 10, FIN), (".", ".", "PUNCT", "punct", 10)])
+    got = {(a, t, r) for a, t, r, _ in code(fr, doc)}
+    assert ("ISIS", "ASSAULT", "RUS") in got and ("RUS", "ASSAULT", "ISIS") in got
