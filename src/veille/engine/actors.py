@@ -13,6 +13,7 @@ from ..gazetteer import GazEntry, Gazetteer, normalize
 from ..lang import LanguageData
 from ..records import Entity
 from .actor_context import ContextResolver
+from .actor_lists import coordinated_demonyms, enumerated_owners
 from .syntax import Syntax
 
 NOMINAL = ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X", "DET")
@@ -147,37 +148,10 @@ class ActorResolver:
             if ent and all(e.key != ent.key or e.role != ent.role for e in out):
                 out.append(ent)
         if len(out) == 1 and tok.i in state.roles and out[0].key:
-            out += self._enumerated_owners(state, tok, out[0]) or self._coordinated_demonyms(state, tok, out[0])
+            out += enumerated_owners(self.syn, state, tok, out[0]) or coordinated_demonyms(self.syn, state, tok, out[0])
         if len(out) == 2:
             state.pairs.append((tok.i, out[0], out[1]))
         state.cache[tok.i] = out
-        return out
-
-    def _enumerated_owners(self, state: DocActors, tok: Token, ent: Entity) -> list[Entity]:
-        """'les ambassadeurs de l'Allemagne, de la Belgique et de l'UE': one holder of the title per owner
-        named in the list, read on the surface (parsers rarely attach such lists well)."""
-        doc = state.doc
-        owner = next((c for c in tok.children if c.i in state.matches and self.syn.has(c, "nmod")), None)
-        if owner is None:
-            return []
-        out: list[Entity] = []
-        j = state.matches[owner.i].end
-        while j < len(doc):
-            k = j
-            while k < len(doc) and (doc[k].text == "," or doc[k].pos_ == "CCONJ"):
-                k += 1
-            if k == j:
-                break
-            while k < len(doc) and doc[k].pos_ in ("ADP", "DET"):
-                k += 1
-            m = state.matches.get(k)
-            if m is None or m.start != k or m.best.kind == "demonym":
-                break
-            e = m.best
-            if all(x.key != e.key for x in [ent, *out]):
-                out.append(replace(ent, text=doc[m.start:m.end].text, key=e.key, country=e.country or None,
-                                   org=e.org, code=_code(e.key, ent.role)))
-            j = m.end
         return out
 
     def _from_apposition(self, state: DocActors, tok: Token) -> Entity | None:
@@ -191,23 +165,6 @@ class ActorResolver:
                 if ents and ents[0].key:
                     return replace(ents[0], text=self._text(state, tok))
         return None
-
-    def _coordinated_demonyms(self, state: DocActors, tok: Token, ent: Entity) -> list[Entity]:
-        """'les gouvernements britannique, australien et danois', 'l'aviation syrienne et russe': one
-        holder of the role per coordinated adjective of nationality."""
-        out: list[Entity] = []
-        for c in tok.children:
-            m = state.matches.get(c.i)
-            if not (m and m.best.kind == "demonym" and self.syn.has(c, "amod")):
-                continue
-            for conj in self.syn.conjuncts(c):
-                cm = state.matches.get(conj.i)
-                if cm is None or cm.best.kind not in ("demonym", "country") or not cm.best.country:
-                    continue
-                e = cm.best
-                if all(x.key != e.key for x in [ent, *out]):
-                    out.append(replace(ent, key=e.key, country=e.country, org=None, code=_code(e.key, ent.role)))
-        return out
 
     def entity(self, state: DocActors, tok: Token) -> Entity | None:
         if tok.pos_ not in NOMINAL and tok.pos_ != "VERB":
