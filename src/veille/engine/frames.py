@@ -368,6 +368,8 @@ class FrameReader:
             prep = self.syn.prep(c)
             if prep is not None and prep not in self.place_preps and prep not in ("de", "du", "des", "d'"):
                 continue
+            if prep is None and any("Yes" in d.morph.get("Poss") for d in self.syn.kids(c, "det")):
+                continue  # 'retirer ses forces': a thing one owns is not the place of the event
             found = self.actors.place_key(state, c)
             if found:
                 key, text = found
