@@ -326,7 +326,7 @@ class ActorResolver:
             return replace(known, text=text)
         # a title before the name: "le dirigeant nord-coréen Kim Jong Un", "le président russe Vladimir Poutine"
         head = tok.head
-        if head is not tok and head.i < tok.i and head.i in state.roles:
+        if head.i != tok.i and head.i < tok.i and head.i in state.roles:
             titled = self._from_role(state, head)
             if titled:
                 return replace(titled, text=text, name=name)

@@ -264,7 +264,7 @@ class FrameReader:
             return None
         if slot == "governor_subj":
             head = tok.head
-            if head is tok or not (syn.has(tok, "obj") or syn.has(tok, "obl") or syn.has(tok, "nmod")):
+            if head.i == tok.i or not (syn.has(tok, "obj") or syn.has(tok, "obl") or syn.has(tok, "nmod")):
                 return None
             verb = syn.clause_verb(head)
             if verb.pos_ not in ("VERB", "AUX"):
@@ -332,7 +332,7 @@ class FrameReader:
                 if ents:
                     return Argument(ents, c)
         verb = self.syn.clause_verb(tok)
-        if verb is not tok:
+        if verb.i != tok.i:
             subj = [s for s in self.syn.subjects(verb) if s.i not in exclude]
             if subj:
                 ents = self.actors.entities(state, subj[0])

@@ -44,7 +44,7 @@ class ModalityDetector:
     def modality(self, trigger: Token, complement_of: Token | None = None) -> str:
         """`complement_of`: a governing trigger that makes this one a claim (accuse X d'avoir...)."""
         verb = self.syn.clause_verb(trigger)
-        if self.syn.negated(verb) and (verb is trigger or trigger.pos_ != "VERB"):
+        if self.syn.negated(verb) and (verb.i == trigger.i or trigger.pos_ != "VERB"):
             return "negated"
         if trigger.pos_ == "NOUN" and any(c.lower_ in self.data.cue("negation") and self.syn.has(c, "det")
                                            for c in trigger.children):
@@ -65,7 +65,7 @@ class ModalityDetector:
                     return "hypothetical"
         # the governor of an infinitive complement ('wants to attack', 'wants Putin to attack')
         infinitive = self.syn.has(verb, "ccomp") and "Inf" in verb.morph.get("VerbForm")
-        gov = verb.head if verb.head is not verb and (self.syn.has(verb, "xcomp") or infinitive) else None
+        gov = verb.head if verb.head.i != verb.i and (self.syn.has(verb, "xcomp") or infinitive) else None
         if gov is not None and gov.lemma_ in self.hypo_gov:
             return "hypothetical"
         if gov is not None and gov.lemma_ in self.future_gov:
@@ -90,7 +90,7 @@ class ModalityDetector:
         # 'X affirme que ...': the event is in a clause under a speech verb
         t = verb
         for _ in range(4):
-            if t.head is t:
+            if t.head.i == t.i:
                 break
             if (self.syn.has(t, "ccomp") or self.syn.has(t, "parataxis")) and t.head.lemma_ in self.speech:
                 subj = self.syn.subjects(t.head)
@@ -106,7 +106,7 @@ class ModalityDetector:
                 return self.syn.obliques(tok)[0], False
         # '..., a indiqué X' / 'cité par X' anywhere in the sentence, not governing the trigger's subject
         for tok in sent:
-            if tok.lemma_ in self.speech and tok.pos_ == "VERB" and tok.i > verb.i and tok is not trigger:
+            if tok.lemma_ in self.speech and tok.pos_ == "VERB" and tok.i > verb.i and tok.i != trigger.i:
                 subj = self.syn.subjects(tok)
                 if subj and subj[0].i > tok.i:  # inverted subject: an incise after the reported words
                     return subj[0], False

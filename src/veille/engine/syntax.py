@@ -120,7 +120,7 @@ class Syntax:
         """The verb of the clause a token belongs to (itself for verbs)."""
         t = tok
         for _ in range(12):
-            if t.pos_ in ("VERB", "AUX") or self.has(t, "root") or t.head is t or self.verb_like(t):
+            if t.pos_ in ("VERB", "AUX") or self.has(t, "root") or t.head.i == t.i or self.verb_like(t):
                 return t
             t = t.head
         return t
@@ -148,9 +148,9 @@ class Syntax:
         if subj:
             return [self.antecedent(verb, s) for s in subj]
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return []
-        if verb.dep_ in self._pobj and head.head is not head:  # 'accused X of supplying': the preposition's governor
+        if verb.dep_ in self._pobj and head.head.i != head.i:  # 'accused X of supplying': the preposition's governor
             objs = self.kids(head.head, "obj") or self.kids(head.head, "iobj")
             if objs and self._object_control(head.head):
                 return objs
@@ -160,7 +160,7 @@ class Syntax:
         infinitive = any("Inf" in t.morph.get("VerbForm") for t in (verb, *self.kids(verb, "aux", "aux_pass")))
         controlled = (self.has(verb, "xcomp") or (infinitive and self.has(verb, "obl"))
                       or (infinitive and self.has(verb, "advcl")) or (infinitive and self.has(verb, "acl") and bool(self.mark(verb))))
-        if controlled and head.pos_ in ("NOUN", "PROPN", "PRON") and self.has(verb, "acl") and head.head is not head:
+        if controlled and head.pos_ in ("NOUN", "PROPN", "PRON") and self.has(verb, "acl") and head.head.i != head.i:
             # 'convaincu les Américains de retirer', the infinitive parsed under the object
             if self.has(head, "obj") and self._object_control(head.head):
                 return [head]
@@ -197,7 +197,7 @@ class Syntax:
 
     def antecedent(self, verb: Token, tok: Token) -> Token:
         """A relative pronoun ('qui', 'que') stands for the noun its clause modifies."""
-        if "Rel" in tok.morph.get("PronType") and verb.head is not verb and self.has(verb, "acl"):
+        if "Rel" in tok.morph.get("PronType") and verb.head.i != verb.i and self.has(verb, "acl"):
             return verb.head
         return tok
 
@@ -212,7 +212,7 @@ class Syntax:
                 objs = objs + self.objects(verb.head)
         else:
             objs = self.kids(verb, "obj")
-        if not objs and verb.head is not verb and self._passive_participle(verb) and "Part" in verb.morph.get("VerbForm"):
+        if not objs and verb.head.i != verb.i and self._passive_participle(verb) and "Part" in verb.morph.get("VerbForm"):
             objs = [verb.head]  # 'Daech encerclé à Mossoul': the modified noun undergoes the event
         if not objs:  # a nominal parsed as a predicate complement ('a consulté Washington' -> xcomp)
             objs = [c for c in self.kids(verb, "xcomp") if c.pos_ in ("NOUN", "PROPN") and c.i > verb.i]
