@@ -85,6 +85,17 @@ FR = {
                  ("ont", "avoir", "AUX", "aux:tense", 8), ("tué", "tuer", "VERB", "dep", 2, PAST), ("Y", "Y", "PROPN", "obj", 8),
                  ("le", "le", "DET", "det", 11), ("16", "16", "NUM", "obl:mod", 8), ("février", "février", "NOUN", "flat", 11),
                  (".", ".", "PUNCT", "punct", 2)],
+    # 'depuis 2012' starts a state: it dates no event, even as the clause's own expression
+    "since": [("Depuis", "depuis", "ADP", "case", 1), ("2012", "2012", "NUM", "obl:mod", 5), (",", ",", "PUNCT", "punct", 5),
+              ("les", "le", "DET", "det", 4), ("rebelles", "rebelle", "NOUN", "nsubj", 5),
+              ("affrontent", "affronter", "VERB", "ROOT", 5, PRES), ("Y", "Y", "PROPN", "obj", 5), (".", ".", "PUNCT", "punct", 5)],
+    # an opening participle with 'depuis juillet 2014' (tagged a noun, its date hung on the main verb)
+    "since_opening": [("Encerclés", "encerclé", "NOUN", "obl:mod", 9), ("par", "par", "ADP", "case", 2),
+                      ("Z", "Z", "PROPN", "obl:agent", 0), ("depuis", "depuis", "ADP", "case", 4),
+                      ("juillet", "juillet", "NOUN", "obl:mod", 9), ("2014", "2014", "NUM", "nmod", 4),
+                      (",", ",", "PUNCT", "punct", 9), ("X", "X", "PROPN", "nsubj", 9),
+                      ("ont", "avoir", "AUX", "aux:tense", 9), ("frappé", "frapper", "VERB", "ROOT", 9, PAST),
+                      ("Z", "Z", "PROPN", "obj", 9), (".", ".", "PUNCT", "punct", 9)],
 }
 
 EN = {
@@ -98,6 +109,9 @@ EN = {
                      ("September", "September", "PROPN", "pobj", 3), (",", ",", "PUNCT", "punct", 0),
                      ("met", "meet", "VERB", "ROOT", 6, "Tense=Past|VerbForm=Fin"), ("Y", "Y", "PROPN", "dobj", 6),
                      (".", ".", "PUNCT", "punct", 6)],
+    "since": [("X", "X", "PROPN", "nsubj", 2), ("has", "have", "AUX", "aux", 2),
+              ("fought", "fight", "VERB", "ROOT", 2, "Tense=Past|VerbForm=Part"), ("Y", "Y", "PROPN", "dobj", 2),
+              ("since", "since", "ADP", "prep", 2), ("2012", "2012", "NUM", "pobj", 4), (".", ".", "PUNCT", "punct", 2)],
 }
 
 # (lang, case, trigger word, publication date, expected (date, date_end, precision))
@@ -121,6 +135,10 @@ CASES = [
     # year boundary: 'septembre' read in January is last September; a leap day as publication date
     ("fr", "other_clause", "nommée", "2024-01-10", ("2023-09", None, "month")),
     ("fr", "no_expression", "condamné", "2024-02-29", ("2024-02-29", None, "publication")),
+    ("fr", "since", "affrontent", "2016-12-12", ("2016-12-12", None, "publication")),
+    ("fr", "since_opening", "frappé", "2017-09-11", ("2017-09-11", None, "publication")),
+    ("fr", "since_opening", "Encerclés", "2017-09-11", ("2017-09-11", None, "publication")),
+    ("en", "since", "fought", "2016-12-12", ("2016-12-12", None, "publication")),
     ("en", "governing", "met", "2023-11-17", ("2023-11-14", None, "day")),
     ("en", "other_clause", "met", "2023-11-17", ("2023-11-17", None, "publication")),
     ("en", "other_clause", "appointed", "2024-01-10", ("2023-09", None, "month")),

@@ -22,6 +22,7 @@ class EventDater:
         self.range_verbs = data.cue("range_end_verbs")
         self.range_preps = data.cue("range_end_preps")
         self.relative_preps = data.cue("relative_time_preps")
+        self.since_preps = data.cue("since_preps")
 
     def timexes(self, doc: Doc, pub_date: str | None) -> list[Timex]:
         starts = [t.idx for t in doc]
@@ -37,6 +38,12 @@ class EventDater:
     def _token_at(self, doc: Doc, offset: int) -> Token | None:
         span = doc.char_span(offset, offset + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
+
+    def since(self, doc: Doc, t: Timex) -> bool:
+        """An expression introduced by 'depuis'/'since' ('affrontent depuis 2012', 'encerclés depuis
+        juillet 2014'): the start of a state, not the date of an event."""
+        tok = self._token_at(doc, t.start)
+        return tok is not None and tok.i > 0 and doc[tok.i - 1].lower_ in self.since_preps
 
     def relative(self, trigger: Token) -> bool:
         """A noun trigger introduced by 'après'/'avant' ('a appelé vendredi ..., après une visite'): the
@@ -77,10 +84,12 @@ class EventDater:
            pour s'unir lundi'). An expression of another event ('lors de sa visite du 3 mai',
            'a annoncé qu'il attaquerait mardi') or of a clause describing a noun ('nommée en
            septembre, qui a rencontré', 'née en 1965') is not this event's date;
-        3. else the publication date, precision 'publication'."""
+        3. else the publication date, precision 'publication'.
+        An expression introduced by 'depuis'/'since' starts a state and dates no event."""
         sent = trigger.sent
         doc = trigger.doc
-        cands = [t for t in timexes if sent.start_char <= t.start < sent.end_char and event_date(t)]
+        cands = [t for t in timexes if sent.start_char <= t.start < sent.end_char and event_date(t)
+                 and not self.since(doc, t)]
         if self.relative(trigger):
             inside = (trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge.text))
             cands = [t for t in cands if inside[0] <= t.start < inside[1]]
