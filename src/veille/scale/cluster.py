@@ -18,7 +18,6 @@ CONNECT_TIMEOUT = "20s"
 # per 120 documents on a worker (docs/scale.md). None unsets it (distributed's own rule);
 # the thread limits (OMP/MKL/OpenBLAS = 1) stay.
 MALLOC_TRIM_KEY = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
-LOCAL_WORKER_CONFIG = {MALLOC_TRIM_KEY: None}
 
 
 def require_dask() -> None:
@@ -34,7 +33,7 @@ def require_dask() -> None:
 def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[Any]:
     """A `distributed.Client`: connected to `scheduler` if given, else to a new LocalCluster
     of `workers` processes (default 1), 1 thread each, without Dask's malloc trim
-    threshold (LOCAL_WORKER_CONFIG); its HTTP server on a free port."""
+    threshold (MALLOC_TRIM_KEY); its HTTP server on a free port."""
     require_dask()
     from distributed import Client, LocalCluster
 
@@ -53,7 +52,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
     import dask
 
     n = max(1, workers or 1)
-    with dask.config.set(LOCAL_WORKER_CONFIG):  # read by the nannies when they are built, here
+    with dask.config.set({MALLOC_TRIM_KEY: None}):  # read by the nannies when they are built, here
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0")
     try:
         client = Client(cluster)
