@@ -29,9 +29,9 @@ def vocab():
     return spacy.blank("en").vocab
 
 
-def code(en, doc):
+def code(en, doc, date="2024-03-05"):
     _, actors, coder = en
-    state = actors.scan(doc, "2024-03-05")
+    state = actors.scan(doc, date)
     return {(d.actor.key, d.cameo, d.recipient.key if d.recipient else None) for d in coder.code(doc, state)}
 
 
@@ -144,3 +144,37 @@ def test_a_name_inside_a_person_name_is_no_actor(en, vocab):
     doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 5, 6, label="ORG")]
     state = en[1].scan(doc, "2024-03-05")
     assert 2 not in state.matches and state.matches[5].best.key == "UN"
+
+
+def test_wanting_to_help_states_an_intent(en, vocab):
+    # Japan wants to help Indonesia .   (the subject's own intent: AGREE 033, as for 'will help')
+    doc = make_doc(vocab, [
+        ("Japan", "Japan", "PROPN", "nsubj", 1), ("wants", "want", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+        ("to", "to", "PART", "aux", 3), ("help", "help", "VERB", "xcomp", 1, INF), ("Indonesia", "Indonesia", "PROPN", "dobj", 3),
+        (".", ".", "PUNCT", "punct", 1)])
+    assert ("JPN", "033", "IDN") in code(en, doc)
+
+
+def test_wanting_another_to_help_is_no_intent_of_theirs(en, vocab):
+    # Japan wants China to help Indonesia .
+    doc = make_doc(vocab, [
+        ("Japan", "Japan", "PROPN", "nsubj", 1), ("wants", "want", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+        ("China", "China", "PROPN", "nsubj", 4), ("to", "to", "PART", "aux", 4), ("help", "help", "VERB", "ccomp", 1, INF),
+        ("Indonesia", "Indonesia", "PROPN", "dobj", 4), (".", ".", "PUNCT", "punct", 1)])
+    assert not any(c == "033" for _, c, _ in code(en, doc))
+
+
+def test_a_president_named_by_title_and_surname_in_his_term(en, vocab):
+    # President Bush met Putin .   (2008: George W. Bush, a US president, and Putin, Russia's)
+    doc = make_doc(vocab, [
+        ("President", "President", "PROPN", "compound", 1), ("Bush", "Bush", "PROPN", "nsubj", 2),
+        ("met", "meet", "VERB", "ROOT", 2, PAST), ("Putin", "Putin", "PROPN", "dobj", 2), (".", ".", "PUNCT", "punct", 2)])
+    assert ("USA", "040", "RUS") in code(en, doc, "2008-03-05")
+
+
+def test_gaza_and_the_west_bank_are_palestinian(en, vocab):
+    # Israel shelled Gaza .
+    doc = make_doc(vocab, [
+        ("Israel", "Israel", "PROPN", "nsubj", 1), ("shelled", "shell", "VERB", "ROOT", 1, PAST),
+        ("Gaza", "Gaza", "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)])
+    assert any(a == "ISR" and r == "PSE" for a, _, r in code(en, doc))

@@ -26,6 +26,7 @@ class ModalityDetector:
         self.future_gov = data.cue("future_governors")
         self.future_noun_gov = data.cue("future_noun_governors")
         self.hypo_gov = data.cue("hypothetical_governors")
+        self.intent_gov = data.cue("intent_governors")
         self.hypo_marks = data.cue("hypothetical_marks")
         self.hypo_nouns = data.cue("hypothetical_nouns")
         self.hypo_verbs = data.cue("hypothetical_verbs")
@@ -66,6 +67,8 @@ class ModalityDetector:
         # the governor of an infinitive complement ('wants to attack', 'wants Putin to attack')
         infinitive = self.syn.has(verb, "ccomp") and "Inf" in verb.morph.get("VerbForm")
         gov = verb.head if verb.head.i != verb.i and (self.syn.has(verb, "xcomp") or infinitive) else None
+        if gov is not None and gov.lemma_ in self.intent_gov and self.syn.has(verb, "xcomp"):
+            return "future"  # 'wants to help Israel', 'offered to mediate': the subject states its intent
         if gov is not None and gov.lemma_ in self.hypo_gov:
             return "hypothetical"
         if gov is not None and gov.lemma_ in self.future_gov:
