@@ -46,7 +46,8 @@ def test_ingest_then_reingest_adds_nothing(tmp_path):
     assert counts["rejects"] == 2 and counts["runs"] == 2
 
 
-def test_interrupted_run_resumes_without_loss_or_doubles(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_interrupted_run_resumes_without_loss_or_doubles(tmp_path, workers):
     path = corpus(tmp_path)
     ref_db, db = tmp_path / "ref.duckdb", tmp_path / "db.duckdb"
     ingest([str(path)], str(ref_db), settings(), make_extractor=FakeExtractor)
@@ -59,10 +60,11 @@ def test_interrupted_run_resumes_without_loss_or_doubles(tmp_path):
             raise Stop
 
     with pytest.raises(Stop):
-        ingest([str(path)], str(db), settings(), progress=stop_after_12, make_extractor=FakeExtractor)
+        ingest([str(path)], str(db), settings(), progress=stop_after_12, make_extractor=FakeExtractor,
+               workers=workers)
     partial = snapshot(db)
     assert 0 < partial[2]["documents"] < 23  # whole batches only
-    rep = ingest([str(path)], str(db), settings(), make_extractor=FakeExtractor)
+    rep = ingest([str(path)], str(db), settings(), make_extractor=FakeExtractor, workers=workers)
     assert rep.duplicates == partial[2]["documents"]
     assert snapshot(db)[:2] == snapshot(ref_db)[:2]
     with Store.open(db, read_only=True) as s:
