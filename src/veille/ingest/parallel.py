@@ -13,7 +13,7 @@ rejected inputs never leave the parent, and a result comes back without the docu
 it was made from when the worker did not change it (the parent still holds it).
 
 `WorkerPool.close()` tells the workers to stop without waiting for them, so that they
-exit while the parent finishes its own work (last commit, stories); `join()` waits.
+exit while the parent finishes its own work (the last commit); `join()` waits.
 Each worker reports how long it was busy and how long it waited for work (logged at
 DEBUG level, with the time the parent waited for results).
 """

@@ -225,6 +225,8 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
                     rejected=len(report.rejects), events=report.events + sum(len(r.events) for r in pending),
                     elapsed=time.monotonic() - started, total=total))
         flush()
+        if pool:  # told to stop when the last chunk was sent, they exited during the last commit
+            pool.join()  # gone before the story encoder loads: peak memory is the workers' alone
         report.duplicates += dedup.duplicates
         end_run(store, report, settings)
         report.elapsed = time.monotonic() - started
@@ -233,8 +235,6 @@ def ingest(paths: Sequence[str], db_path: str, settings: Settings, date: str | N
                                     stored=report.documents, duplicates=report.duplicates,
                                     rejected=len(report.rejects), events=report.events,
                                     elapsed=report.elapsed, total=total))
-        if pool:
-            pool.join()  # they were told to stop when the last chunk was sent; usually gone by now
     except BaseException:
         if pool:
             pool.terminate()
