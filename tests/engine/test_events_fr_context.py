@@ -55,6 +55,26 @@ def test_attack_with_no_named_target_aims_at_the_only_adversary(fr, blank_fr):
     assert second and all(d.actor.key == "SYR" and d.recipient and d.recipient.key == "ISIS" for d in second)
 
 
+def test_attack_with_no_named_target_aims_first_at_whom_the_actor_attacked(fr, blank_fr):
+    # L'armée syrienne affronte l'Etat islamique. L'armée syrienne lance une offensive. La Turquie frappe
+    # l'armée syrienne. (Being attacked closer by is no reason to aim one's own offensive there.)
+    doc = make_doc(blank_fr.vocab, [
+        ("L'", "le", "DET", "det", 1), ("armée", "armée", "NOUN", "nsubj", 3), ("syrienne", "syrien", "ADJ", "amod", 1),
+        ("affronte", "affronter", "VERB", "ROOT", 3, FIN), ("l'", "le", "DET", "det", 5), ("Etat", "état", "NOUN", "obj", 3),
+        ("islamique", "islamique", "ADJ", "amod", 5), (".", ".", "PUNCT", "punct", 3),
+        ("L'", "le", "DET", "det", 9), ("armée", "armée", "NOUN", "nsubj", 11), ("syrienne", "syrien", "ADJ", "amod", 9),
+        ("lance", "lancer", "VERB", "ROOT", 11, FIN), ("une", "un", "DET", "det", 13),
+        ("offensive", "offensive", "NOUN", "obj", 11), (".", ".", "PUNCT", "punct", 11),
+        ("La", "le", "DET", "det", 16), ("Turquie", "Turquie", "PROPN", "nsubj", 17),
+        ("frappe", "frapper", "VERB", "ROOT", 17, FIN), ("l'", "le", "DET", "det", 19),
+        ("armée", "armée", "NOUN", "obj", 17), ("syrienne", "syrien", "ADJ", "amod", 19), (".", ".", "PUNCT", "punct", 17)])
+    data, actors, coder = fr
+    drafts = coder.code(doc, actors.scan(doc, "2024-03-05"))
+    assert any(d.actor.key == "TUR" and d.recipient and d.recipient.key == "SYR" for d in drafts)
+    second = [d for d in drafts if 8 < d.trigger.i < 15 and d.type == "ASSAULT"]
+    assert second and all(d.actor.key == "SYR" and d.recipient and d.recipient.key == "ISIS" for d in second)
+
+
 def test_threat_aims_at_the_target_of_the_act_threatened(fr, blank_fr):
     # Israël menace de poursuivre ses opérations militaires en Syrie
     doc = make_doc(blank_fr.vocab, [

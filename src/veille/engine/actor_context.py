@@ -13,6 +13,8 @@ where the text makes it certain:
    own, in a document about one state: the state named far more often than any
    other. (The same title with an owner earlier, 'les rebelles syriens' ... 'les rebelles',
    is handled before, by ActorResolver's role memory.)
+4. a generic organisation noun ('l'organisation', 'cette organisation'; language data) with no
+   modifier of its own: the one organisation named so far in the document.
 
 Only definite mentions are resolved: indefinite or bare ones ('des rebelles', 'plusieurs
 ONG', 'une force de police') may introduce someone new, and a role noun with an adjective of
@@ -53,6 +55,7 @@ class ContextResolver:
         self.syn = actors.syn
         self.descriptors = actors.gaz.descriptors(actors.lang)   # normalised word -> org keys
         self.definite = {normalize(w) for w in actors.data.cue("definite_determiners")}
+        self.org_nouns = {normalize(w) for w in actors.data.cue("org_nouns")}
 
     # ----- scan ------------------------------------------------------------------------------
     def scan(self, state: "DocActors") -> None:
@@ -152,6 +155,12 @@ class ContextResolver:
         intro = {e.key: e for i, e in state.intro_nouns.get(lemma, ()) if i < tok.i}
         if len(intro) == 1:
             return replace(next(iter(intro.values())), text=text)
+        if lemma in self.org_nouns and tok.i not in state.roles:
+            # 'l'organisation', 'cette organisation' with no words of its own: the one organisation named so far
+            if any(self.syn.has(c, "amod") or self.syn.has(c, "nmod") for c in tok.children):
+                return None
+            named = {k: e for i, k, e in state.orgs_seen if i < tok.i}
+            return replace(next(iter(named.values())), text=text) if len(named) == 1 else None
         wanted = self._described(tok, lemma)
         if wanted:
             named = {k: e for i, k, e in state.orgs_seen if i < tok.i and k in wanted}

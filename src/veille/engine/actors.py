@@ -326,7 +326,9 @@ class ActorResolver:
             return replace(known, text=text)
         # a title before the name: "le dirigeant nord-coréen Kim Jong Un", "le président russe Vladimir Poutine"
         head = tok.head
-        if head.i != tok.i and head.i < tok.i and head.i in state.roles:
+        # a name right behind a preposition is no title's name unless tagged a person ('les forces à Deir ez-Zor')
+        led = span.start > 0 and state.doc[span.start - 1].pos_ == "ADP" and tok.ent_type_ not in ("PER", "PERSON")
+        if head.i != tok.i and head.i < tok.i and head.i in state.roles and not led:
             titled = self._from_role(state, head)
             if titled:
                 return replace(titled, text=text, name=name)
@@ -335,7 +337,7 @@ class ActorResolver:
                 titled = self._from_role(state, c)
                 if titled:
                     return replace(titled, text=text, name=name)
-        titled = self._title_before(state, span.start)
+        titled = None if led else self._title_before(state, span.start)
         if titled:
             return replace(titled, text=text, name=name)
         holder = self._holder(state, name)

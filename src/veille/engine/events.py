@@ -169,7 +169,7 @@ class EventCoder:
         """An act of force with no named target ('l'offensive des FDS') is aimed, in this order, at: the one
         adversary the document gives that actor (explicit attacks, either direction) that is named in the
         same sentence; the one adversary of its co-actors ('les bombardements russes et syriens') named in the
-        sentence; the other side of the closest explicit attack or expulsion involving the actor; the
+        sentence; the other side of the closest explicit attack or expulsion by the actor, else on it; the
         actor's only adversary; for an actor with no known adversary, the only side the document shows being
         attacked. Otherwise the recipient stays unknown."""
         foes: dict[str, set[str]] = {}
@@ -180,8 +180,8 @@ class EventCoder:
             if d.type not in ("ASSAULT", "COERCE") or d.recipient is None or not d.recipient.key \
                     or d.modality == "negated" or d.actor.key == d.recipient.key:
                 continue
-            seen_at.setdefault(d.actor.key, []).append((d.trigger.i, d.recipient.key))
-            seen_at.setdefault(d.recipient.key, []).append((d.trigger.i, d.actor.key))
+            seen_at.setdefault(d.actor.key, []).append((d.trigger.i, d.recipient.key, 0))
+            seen_at.setdefault(d.recipient.key, []).append((d.trigger.i, d.actor.key, 1))
             if d.type != "ASSAULT":
                 continue
             foes.setdefault(d.actor.key, set()).add(d.recipient.key)
@@ -203,9 +203,9 @@ class EventCoder:
             side = by_trigger[d.trigger.i] | {d.reporter.key if d.reporter else None}
             named = {e.key for i, es in state.cache.items() if sent.start <= i < sent.end for e in es} - side
             mine = foes.get(d.actor.key, set())
-            nearest = sorted(seen_at.get(d.actor.key, []), key=lambda p: abs(p[0] - d.trigger.i))[:1]
+            nearest = sorted(seen_at.get(d.actor.key, []), key=lambda p: (p[2], abs(p[0] - d.trigger.i)))[:1]
             allied = set().union(*(foes.get(k, set()) for k in by_trigger[d.trigger.i] if k)) - side
-            for pool in (mine & named, allied & named, {k for _, k in nearest}, mine, set() if mine else targets - side):
+            for pool in (mine & named, allied & named, {p[1] for p in nearest}, mine, set() if mine else targets - side):
                 if len(pool) == 1 and next(iter(pool)) in ents:
                     d.recipient = ents[next(iter(pool))]
                     break
