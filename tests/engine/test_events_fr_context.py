@@ -108,3 +108,27 @@ def test_two_unaimed_attacks_in_a_sentence_face_each_other(fr, blank_fr):
         ("russes", "russe", "ADJ", "amod", 8), ("continuent", "continuer", "VERB", "ROOT", 10, FIN), (".", ".", "PUNCT", "punct", 10)])
     got = {(a, t, r) for a, t, r, _ in code(fr, doc)}
     assert ("ISIS", "ASSAULT", "RUS") in got and ("RUS", "ASSAULT", "ISIS") in got
+
+
+def _demand_doc(blank_fr, second_foe: bool):
+    # L'Ukraine accuse la Russie [et la Chine]. L'Ukraine demande le désarmement des milices.
+    first = [("L'", "le", "DET", "det", 1), ("Ukraine", "Ukraine", "PROPN", "nsubj", 2), ("accuse", "accuser", "VERB", "ROOT", 2, FIN),
+             ("la", "le", "DET", "det", 4), ("Russie", "Russie", "PROPN", "obj", 2)]
+    if second_foe:
+        first += [("et", "et", "CCONJ", "cc", 7), ("la", "le", "DET", "det", 7), ("Chine", "Chine", "PROPN", "conj", 4)]
+    n = len(first)
+    first.append((".", ".", "PUNCT", "punct", 2))
+    second = [("L'", "le", "DET", "det", n + 2), ("Ukraine", "Ukraine", "PROPN", "nsubj", n + 3),
+              ("demande", "demander", "VERB", "ROOT", n + 3, FIN), ("le", "le", "DET", "det", n + 5),
+              ("désarmement", "désarmement", "NOUN", "obj", n + 3), ("des", "de", "ADP", "case", n + 7),
+              ("milices", "milice", "NOUN", "nmod", n + 5), (".", ".", "PUNCT", "punct", n + 3)]
+    return make_doc(blank_fr.vocab, first + second)
+
+
+def test_demand_with_no_addressee_goes_to_the_only_side_faced(fr, blank_fr):
+    assert ("UKR", "REQUEST", "RUS", "asserted") in code(fr, _demand_doc(blank_fr, second_foe=False))
+
+
+def test_demand_with_no_addressee_stays_open_when_two_sides_are_faced(fr, blank_fr):
+    got = code(fr, _demand_doc(blank_fr, second_foe=True))
+    assert ("UKR", "REQUEST", None, "asserted") in got

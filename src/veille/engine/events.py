@@ -16,6 +16,7 @@ from .modality import ModalityDetector
 from .syntax import Syntax
 
 FRIENDLY = {"CONSULT", "SUPPORT", "AID", "COOPERATE", "AGREE"}
+OPPOSED = {"REQUEST", "REJECT", "ACCUSE", "THREATEN", "SANCTION", "COERCE", "ASSAULT"}  # sides facing each other
 THREATS = {"THREATEN"}  # types whose complement may be the act threatened ('menace de frapper X')
 REACTIONS = {"ACCUSE", "REJECT", "SUPPORT", "CONCEDE"}  # types whose object may be another event
 # Coding guide, section 4 ('future or promised cooperation is AGREE'; CONCEDE covers 'announced future
@@ -80,6 +81,7 @@ class EventCoder:
         if self._facing(drafts):  # new dyads found: they make adversaries known for the other attacks
             self._opponents(drafts, state)
         self._threat_targets(drafts)
+        self._demand_addressees(drafts)
         return self._dedupe(drafts)
 
     @staticmethod
@@ -116,6 +118,22 @@ class EventCoder:
                      and o.recipient is not None and o.recipient.key not in (None, d.actor.key)]
             if found:
                 d.recipient = found[0].recipient
+
+    @staticmethod
+    def _demand_addressees(drafts: list[Draft]) -> None:
+        """'Les autorités ukrainiennes demandent au préalable le désarmement des milices': a demand with no
+        named addressee, by an actor the document shows facing one other side only (a rejection, an accusation,
+        a demand or an act of force, in either direction), is addressed to that side."""
+        facing: dict[str, dict[str, Entity]] = {}
+        for d in drafts:
+            if d.type not in OPPOSED or d.recipient is None or not d.recipient.key or not d.actor.key \
+                    or d.actor.key == d.recipient.key or d.modality == "negated":
+                continue
+            facing.setdefault(d.actor.key, {}).setdefault(d.recipient.key, d.recipient)
+            facing.setdefault(d.recipient.key, {}).setdefault(d.actor.key, replace(d.actor, role=None, code=d.actor.key))
+        for d in drafts:
+            if d.type == "REQUEST" and d.recipient is None and d.actor.key and len(facing.get(d.actor.key, {})) == 1:
+                d.recipient = next(iter(facing[d.actor.key].values()))
 
     def _stopped(self, tok: Token) -> bool:
         """An event noun that a stop verb ends ('retirer leur soutien', 'cesser les frappes') is not coded
