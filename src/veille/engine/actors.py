@@ -367,6 +367,12 @@ class ActorResolver:
         if tok.i - sent_start <= 3:  # a sentence-initial pronoun continues the previous sentence's subject
             near += [i for i in sorted(state.cache, reverse=True) if prev_start <= i < sent_start and state.cache[i]
                      and state.doc[i].pos_ in ("NOUN", "PROPN")]
+        # 'Trump affirme que cette dénonciation ... et que celle-ci aidera': a closer agreeing subject that names
+        # no actor is the antecedent; nothing before it is
+        blocked = max((t.i for t in state.doc[sent_start:tok.i] if t.pos_ == "NOUN" and self.syn.has(t, "subj")
+                       and not state.cache.get(t.i) and gender and number and self._agreement(t) == (gender, number)),
+                      default=None)
+        near = [i for i in near if blocked is None or i > blocked]
         for want_subject in (True, False):
             for i in near:
                 t = state.doc[i]
@@ -376,6 +382,8 @@ class ActorResolver:
                 if gender and g and g != gender or number and n and n != number:
                     continue
                 return replace(state.cache[i][0], text=tok.text)
+        if blocked:
+            return None
         # most recent resolved person before this token, preferring the same gender
         best = None
         for i in sorted((i for i in state.cache if i < tok.i), reverse=True):
