@@ -45,6 +45,37 @@ def make_doc(vocab, rows: list[tuple], sent_starts: list[int] | None = None) -> 
     return doc
 
 
+# Morphology strings for hand-built French parses.
+FIN = "Mood=Ind|Tense=Pres|VerbForm=Fin"
+PART = "Tense=Past|VerbForm=Part"
+INF = "VerbForm=Inf"
+
+
+def engine_for(lang: str):
+    """(language data, actor resolver, event coder) of one language, without a spaCy model."""
+    from veille.engine.actors import ActorResolver
+    from veille.engine.events import EventCoder
+    from veille.gazetteer import load_gazetteer
+    from veille.lang import load_language
+    from veille.ontology import load_ontology
+
+    data = load_language(lang)
+    actors = ActorResolver(data, load_gazetteer())
+    return data, actors, EventCoder(data, load_ontology(), actors)
+
+
+def coded_drafts(engine, doc, date: str = "2024-03-05"):
+    """The event drafts the engine codes on a hand-built Doc."""
+    _, actors, coder = engine
+    return coder.code(doc, actors.scan(doc, date))
+
+
+def code_dyads(engine, doc, date: str = "2024-03-05") -> list[tuple]:
+    """(actor key, type, recipient key, modality) of each coded event."""
+    return [(d.actor.key, d.type, d.recipient.key if d.recipient else None, d.modality)
+            for d in coded_drafts(engine, doc, date)]
+
+
 @pytest.fixture
 def doc_builder(blank_fr):
     return lambda rows: make_doc(blank_fr.vocab, rows)

@@ -6,12 +6,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from tests.conftest import make_doc
-from veille.engine.actors import ActorResolver
-from veille.engine.events import EventCoder
-from veille.gazetteer import load_gazetteer
-from veille.lang import load_language
-from veille.ontology import load_ontology
+from tests.conftest import coded_drafts, engine_for, make_doc
 
 PAST = "Tense=Past|VerbForm=Fin"
 INF = "VerbForm=Inf"
@@ -19,9 +14,7 @@ INF = "VerbForm=Inf"
 
 @pytest.fixture(scope="module")
 def en():
-    data = load_language("en")
-    actors = ActorResolver(data, load_gazetteer())
-    return data, actors, EventCoder(data, load_ontology(), actors)
+    return engine_for("en")
 
 
 @pytest.fixture(scope="module")
@@ -30,9 +23,7 @@ def vocab():
 
 
 def code(en, doc, date="2024-03-05"):
-    _, actors, coder = en
-    state = actors.scan(doc, date)
-    return {(d.actor.key, d.cameo, d.recipient.key if d.recipient else None) for d in coder.code(doc, state)}
+    return {(d.actor.key, d.cameo, d.recipient.key if d.recipient else None) for d in coded_drafts(en, doc, date)}
 
 
 def test_recipient_hanging_off_the_object(en, vocab):

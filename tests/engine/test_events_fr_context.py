@@ -4,29 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import make_doc
-from veille.engine.actors import ActorResolver
-from veille.engine.events import EventCoder
-from veille.gazetteer import load_gazetteer
-from veille.lang import load_language
-from veille.ontology import load_ontology
+from tests.conftest import FIN, PART, INF, code_dyads, engine_for, make_doc
 
-FIN = "Mood=Ind|Tense=Pres|VerbForm=Fin"
-PART = "Tense=Past|VerbForm=Part"
-INF = "VerbForm=Inf"
 
 
 @pytest.fixture(scope="module")
 def fr():
-    data = load_language("fr")
-    actors = ActorResolver(data, load_gazetteer())
-    return data, actors, EventCoder(data, load_ontology(), actors)
+    return engine_for("fr")
 
 
-def code(fr, doc):
-    data, actors, coder = fr
-    state = actors.scan(doc, "2024-03-05")
-    return [(d.actor.key, d.type, d.recipient.key if d.recipient else None, d.modality) for d in coder.code(doc, state)]
+code = code_dyads
 
 
 def test_announced_material_aid_is_an_asserted_intent(fr, blank_fr):
