@@ -36,6 +36,20 @@ _ARROW = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(),
           "FLOAT[]": pa.list_(pa.float32())}
 
 
+def _values_clause(table: str, columns: list[str]) -> str:
+    """`table ("a", "b") VALUES (?, ?)`: `table` and `columns` are internal names, never user input."""
+    cols = ", ".join(f'"{c}"' for c in columns)
+    return f"{table} ({cols}) VALUES ({', '.join('?' for _ in columns)})"
+
+
+def _column_types(con: Any, table: str, type_column: str) -> list[tuple[str, str]]:
+    """(column name, `type_column` of information_schema.columns) of `table`, in column order;
+    `type_column` is an internal name ('data_type' or 'udt_name')."""
+    return con.execute(f"SELECT column_name, {type_column} FROM information_schema.columns "
+                       "WHERE table_name = ? AND table_catalog = current_database() "
+                       "AND table_schema = current_schema() ORDER BY ordinal_position", [table]).fetchall()
+
+
 @dataclass(frozen=True)
 class Dialect:
     """DuckDB's SQL; `PostgresDialect` overrides what PostgreSQL spells differently."""
@@ -49,9 +63,7 @@ class Dialect:
     def insert_ignore(self, table: str, columns: list[str]) -> str:
         """INSERT of one row of `columns` into `table` that skips rows whose key exists.
         `table` and `columns` are internal names, never user input."""
-        cols = ", ".join(f'"{c}"' for c in columns)
-        marks = ", ".join("?" for _ in columns)
-        return f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({marks})"
+        return f"INSERT OR IGNORE INTO {_values_clause(table, columns)}"
 
     def list_contains(self, column: str) -> str:
         """Condition: the list `column` contains the (one) parameter."""
@@ -75,11 +87,7 @@ class Dialect:
 
     def arrow_types(self, con: Any, table: str) -> dict[str, pa.DataType]:
         """Column name -> Arrow type of `table`, in column order."""
-        found = con.execute("SELECT column_name, data_type FROM information_schema.columns "
-                            "WHERE table_name = ? AND table_catalog = current_database() "
-                            "AND table_schema = current_schema() ORDER BY ordinal_position",
-                            [table]).fetchall()
-        return {c: _ARROW[t] for c, t in found}
+        return {c: _ARROW[t] for c, t in _column_types(con, table, "data_type")}
 
 
 _PG_TYPES = ((re.compile(r"\bVARCHAR\[\]"), "TEXT[]"), (re.compile(r"\bFLOAT\[\]"), "REAL[]"),
@@ -102,9 +110,7 @@ class PostgresDialect(Dialect):
         return sql
 
     def insert_ignore(self, table: str, columns: list[str]) -> str:
-        cols = ", ".join(f'"{c}"' for c in columns)
-        marks = ", ".join("?" for _ in columns)
-        return f"INSERT INTO {table} ({cols}) VALUES ({marks}) ON CONFLICT DO NOTHING"
+        return f"INSERT INTO {_values_clause(table, columns)} ON CONFLICT DO NOTHING"
 
     def list_contains(self, column: str) -> str:
         return f"? = ANY({column})"
@@ -123,11 +129,7 @@ class PostgresDialect(Dialect):
         con.execute("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK_KEY])
 
     def arrow_types(self, con: Any, table: str) -> dict[str, pa.DataType]:
-        found = con.execute("SELECT column_name, udt_name FROM information_schema.columns "
-                            "WHERE table_name = ? AND table_catalog = current_database() "
-                            "AND table_schema = current_schema() ORDER BY ordinal_position",
-                            [table]).fetchall()
-        return {c: _PG_ARROW[t] for c, t in found}
+        return {c: _PG_ARROW[t] for c, t in _column_types(con, table, "udt_name")}
 
 
 DUCKDB = Dialect()
