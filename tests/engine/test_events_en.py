@@ -6,15 +6,10 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from tests.conftest import coded_drafts, engine_for, make_doc
+from tests.conftest import coded_drafts, make_doc
 
 PAST = "Tense=Past|VerbForm=Fin"
 INF = "VerbForm=Inf"
-
-
-@pytest.fixture(scope="module")
-def en():
-    return engine_for("en")
 
 
 @pytest.fixture(scope="module")

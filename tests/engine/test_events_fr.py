@@ -1,16 +1,8 @@
 """Engine behaviour on hand-built French parses (no model): frames, actors and event post-passes."""
 from __future__ import annotations
 
-import pytest
-
-from tests.conftest import FIN, PART, code_dyads, engine_for, make_doc
+from tests.conftest import FIN, PART, code_dyads, make_doc
 from veille.engine.syntax import Syntax
-
-
-
-@pytest.fixture(scope="module")
-def fr():
-    return engine_for("fr")
 
 
 code = code_dyads

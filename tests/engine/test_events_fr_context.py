@@ -2,15 +2,7 @@
 attacks, threats and admissions taken from the events around them."""
 from __future__ import annotations
 
-import pytest
-
-from tests.conftest import FIN, PART, INF, code_dyads, engine_for, make_doc
-
-
-
-@pytest.fixture(scope="module")
-def fr():
-    return engine_for("fr")
+from tests.conftest import FIN, PART, INF, code_dyads, make_doc
 
 
 code = code_dyads

@@ -2,16 +2,8 @@
 coordinated and compound nationality adjectives, and the document-level passes that fill empty slots."""
 from __future__ import annotations
 
-import pytest
-
-from tests.conftest import FIN, PART, INF, code_dyads, engine_for, make_doc
+from tests.conftest import FIN, PART, INF, code_dyads, make_doc
 from veille.engine.syntax import Syntax
-
-
-
-@pytest.fixture(scope="module")
-def fr():
-    return engine_for("fr")
 
 
 code = code_dyads
