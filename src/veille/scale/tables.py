@@ -59,7 +59,8 @@ class ShardSummary:
     worker: str
     rss_mib: float = 0.0  # the worker process's resident memory after the shard
     reused: bool = False
-    cpu_seconds: float = 0.0  # CPU time of the worker process during the task (less sensitive to other load)
+    cpu_seconds: float = 0.0  # CPU time of the worker process during the task (less sensitive to other load);
+    # kept to the microsecond: a small shard can take under a millisecond
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

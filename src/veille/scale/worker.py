@@ -115,6 +115,6 @@ def process_shard(shard: Shard, output: str, plugin_name: str, batch_size: int) 
     summary = ShardSummary(shard_id=shard.shard_id, output=str(output), documents=len(results),
                            events=sum(len(r.events) for r in results), rejects=len(rejects),
                            seconds=round(time.monotonic() - started, 3), worker=worker.address,
-                           rss_mib=round(_rss_mib(), 1), cpu_seconds=round(time.process_time() - cpu, 3))
+                           rss_mib=round(_rss_mib(), 1), cpu_seconds=round(time.process_time() - cpu, 6))
     write_output(output, results, rejects, summary.to_dict())
     return summary
