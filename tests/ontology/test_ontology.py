@@ -51,3 +51,30 @@ def test_context_refinement_table_points_at_known_codes():
         for ctx, code in by_ctx.items():
             assert ctx in o.contexts
             assert code in o.cameo, code
+
+
+def test_coding_policy_is_read_per_type():
+    o = load_ontology()
+    assert o.plover_type("CONSULT").coding.stance == "friendly"
+    assert o.plover_type("CONSULT").coding.needs_recipient
+    assert o.plover_type("ASSAULT").coding.stance == "opposed"
+    assert o.plover_type("ASSAULT").coding.recipient_optional
+    assert o.plover_type("ACCUSE").coding.object_may_be_event
+    assert o.plover_type("THREATEN").coding.complement_may_be_act
+    assert o.plover_type("AID").coding.intent == ("AGREE", "033")
+    assert o.plover_type("PROTEST").coding.stance is None
+
+
+def test_coding_policy_intents_name_types_whose_quad_is_verbal():
+    # an announced act is a verbal event: every intent is a verbal type (quad class 1 or 3)
+    o = load_ontology()
+    for t in o.types.values():
+        if t.coding.intent:
+            assert o.quad_class(t.coding.intent[0]) in (1, 3), t.name
+
+
+def test_bad_coding_policy_is_a_clear_error():
+    from veille.ontology.model import _coding_policy
+    with pytest.raises(VeilleError) as err:
+        _coding_policy("ASSAULT", {"stance": "hostile"})
+    assert "hostile" in str(err.value) and "friendly" in str(err.value)

@@ -8,22 +8,12 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..lang import LanguageData, LexiconEntry
-from ..ontology import Ontology
+from ..ontology import CodingPolicy, Ontology
 from ..records import Entity, Event, Evidence
 from .actors import ActorResolver, DocActors
 from .frames import Argument, FrameReader
 from .modality import ModalityDetector
 from .syntax import Syntax
-
-FRIENDLY = {"CONSULT", "SUPPORT", "AID", "COOPERATE", "AGREE"}
-OPPOSED = {"REQUEST", "REJECT", "ACCUSE", "THREATEN", "SANCTION", "COERCE", "ASSAULT"}  # sides facing each other
-THREATS = {"THREATEN"}  # types whose complement may be the act threatened ('menace de frapper X')
-REACTIONS = {"ACCUSE", "REJECT", "SUPPORT", "CONCEDE"}  # types whose object may be another event
-# Coding guide, section 4 ('future or promised cooperation is AGREE'; CONCEDE covers 'announced future
-# withdrawals'): a material act that is only announced or planned is coded as the intent.
-INTENT_TYPES = {"AID": ("AGREE", "033"), "COOPERATE": ("AGREE", "031"), "RETREAT": ("CONCEDE", "035")}
-NULL_RECIPIENT_OK = {"AGREE", "SUPPORT", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST",
-                     "MOBILIZE", "COERCE", "ASSAULT"}
 
 
 @dataclass
@@ -57,6 +47,9 @@ class EventCoder:
         self.pos_eval = data.cue("positive_evaluations")
         self.stop_verbs = data.cue("stop_verbs")
 
+    def _policy(self, typ: str) -> CodingPolicy:
+        return self.ontology.plover_type(typ).coding
+
     def code(self, doc: Doc, state: DocActors) -> list[Draft]:
         drafts: list[Draft] = []
         claims: dict[int, tuple[Token, list[Entity]]] = {}  # complement verb i -> (accuse trigger, its actors)
@@ -84,13 +77,12 @@ class EventCoder:
         self._demand_addressees(drafts)
         return self._dedupe(drafts)
 
-    @staticmethod
-    def _facing(drafts: list[Draft]) -> bool:
+    def _facing(self, drafts: list[Draft]) -> bool:
         """'malgré les assauts répétés de Daech, grâce aux bombardements de l'aviation syrienne': two acts of
         force with no named target, by different sides, in one sentence, face each other, unless the document
         shows those sides cooperating. Returns whether any target was set."""
         friends = {frozenset((d.actor.key, d.recipient.key)) for d in drafts if d.recipient is not None
-                   and d.type in FRIENDLY}
+                   and self._policy(d.type).stance == "friendly"}
         loose = [d for d in drafts if d.type == "ASSAULT" and d.recipient is None and d.actor.key
                  and d.modality != "negated"]
         changed = False
@@ -106,12 +98,11 @@ class EventCoder:
                 changed = True
         return changed
 
-    @staticmethod
-    def _threat_targets(drafts: list[Draft]) -> None:
+    def _threat_targets(self, drafts: list[Draft]) -> None:
         """'Israël menace de poursuivre ses opérations en Syrie': a threat with no named target is aimed at
         the target of the act threatened (an event of the same actor under the threat's trigger)."""
         for d in drafts:
-            if d.type not in THREATS or d.recipient is not None:
+            if not self._policy(d.type).complement_may_be_act or d.recipient is not None:
                 continue
             under = {t.i for t in d.trigger.subtree} - {d.trigger.i}
             found = [o for o in drafts if o.trigger.i in under and o.actor.key == d.actor.key
@@ -119,15 +110,14 @@ class EventCoder:
             if found:
                 d.recipient = found[0].recipient
 
-    @staticmethod
-    def _demand_addressees(drafts: list[Draft]) -> None:
+    def _demand_addressees(self, drafts: list[Draft]) -> None:
         """'Les autorités ukrainiennes demandent au préalable le désarmement des milices': a demand with no
         named addressee, by an actor the document shows facing one other side only (a rejection, an accusation,
         a demand or an act of force, in either direction), is addressed to that side."""
         facing: dict[str, dict[str, Entity]] = {}
         for d in drafts:
-            if d.type not in OPPOSED or d.recipient is None or not d.recipient.key or not d.actor.key \
-                    or d.actor.key == d.recipient.key or d.modality == "negated":
+            if self._policy(d.type).stance != "opposed" or d.recipient is None or not d.recipient.key \
+                    or not d.actor.key or d.actor.key == d.recipient.key or d.modality == "negated":
                 continue
             facing.setdefault(d.actor.key, {}).setdefault(d.recipient.key, d.recipient)
             facing.setdefault(d.recipient.key, {}).setdefault(d.actor.key, replace(d.actor, role=None, code=d.actor.key))
@@ -263,16 +253,17 @@ class EventCoder:
         if (recipient is None or not recipient.entities) and entry.symmetric and not actor.reciprocal \
                 and self.data.cues.get("reciprocal_coordination") and len({e.key for e in actor.entities}) >= 2:
             return self._pairs(state, entry, tok, typ, cameo, mode, actor, claims)  # 'A and B held talks'
-        needs_recipient = self.ontology.plover_type(typ).requires_recipient or typ == "CONSULT" or (
-            entry.recipient and typ not in NULL_RECIPIENT_OK) or entry.recipient_required
+        policy = self._policy(typ)
+        needs_recipient = self.ontology.plover_type(typ).requires_recipient or policy.needs_recipient or (
+            entry.recipient and not policy.recipient_optional) or entry.recipient_required
         if (recipient is None or not recipient.entities) and needs_recipient:
             return []
         claim = self._claim_of(tok, claims)
         modality = self.modal.modality(tok, complement_of=claim[0] if claim else None)
         if entry.modality and modality == "asserted":
             modality = entry.modality
-        if modality == "future" and typ in INTENT_TYPES:  # the intent is what the text asserts
-            (typ, cameo), modality = INTENT_TYPES[typ], "asserted"
+        if modality == "future" and policy.intent:  # the intent is what the text asserts
+            (typ, cameo), modality = policy.intent, "asserted"
         reporter = self._reporter(state, tok, claim)
         drafts = []
         recipients = recipient.entities if recipient and recipient.entities else [None]
@@ -285,7 +276,7 @@ class EventCoder:
                     continue  # the same entity twice is not an event between them
                 drafts.append(Draft(entry.id, typ, cameo, mode, a, r, tok, modality, reporter, symmetric,
                                     entry.contexts, place))
-        if drafts and typ in REACTIONS and (recipient is None or not recipient.entities):
+        if drafts and policy.object_may_be_event and (recipient is None or not recipient.entities):
             objs = [o for o in self.syn.objects(tok) if o.pos_ != "PRON"] if self.syn.verb_like(tok) else []
             cands = tuple(t.i for o in objs for t in [o, *self.syn.kids(o, "nmod")])
             for d in drafts:

@@ -17,12 +17,25 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 
 
 @dataclass(frozen=True)
+class CodingPolicy:
+    """How veille codes a type (plover.json, `coding`): which side relations it implies and which
+    arguments it may take. veille's policy from the coding guide, not part of PLOVER itself."""
+    stance: str | None = None            # 'friendly' | 'opposed' | None
+    needs_recipient: bool = False        # coded only with a recipient, even where PLOVER allows none
+    recipient_optional: bool = False     # a lexicon entry's recipient slot may stay empty
+    object_may_be_event: bool = False    # 'condamne l'attaque': the object is another event
+    complement_may_be_act: bool = False  # 'menace de frapper X': the complement is the act threatened
+    intent: tuple[str, str] | None = None  # (type, CAMEO) coded when the act is only announced
+
+
+@dataclass(frozen=True)
 class PloverType:
     name: str
     quad_class: int
     requires_recipient: bool
     score: float
     mode_scores: Mapping[str, float] = field(default_factory=dict)
+    coding: CodingPolicy = field(default_factory=CodingPolicy)
 
     def score_for(self, mode: str | None) -> float:
         return self.mode_scores.get(mode, self.score) if mode else self.score
@@ -109,13 +122,28 @@ def _read_cameo(text: str) -> dict[str, tuple[str, float | None]]:
     return out
 
 
+def _coding_policy(name: str, raw: Mapping) -> CodingPolicy:
+    stance = raw.get("stance")
+    if stance not in (None, "friendly", "opposed"):
+        raise VeilleError(E.E102, path="plover.json", line=0,
+                          reason=f"type {name}: stance {stance!r} is not one of friendly, opposed, null")
+    intent = raw.get("intent")
+    if intent is not None and intent.get("type") not in PLOVER_TYPES:
+        raise VeilleError(E.E102, path="plover.json", line=0,
+                          reason=f"type {name}: intent type {intent.get('type')!r} is not a PLOVER type")
+    return CodingPolicy(stance, bool(raw.get("needs_recipient")), bool(raw.get("recipient_optional")),
+                        bool(raw.get("object_may_be_event")), bool(raw.get("complement_may_be_act")),
+                        (intent["type"], str(intent["cameo"])) if intent else None)
+
+
 @lru_cache(maxsize=1)
 def load_ontology() -> Ontology:
     """Read-only and identical for every caller, so it is cached once per process."""
     data = resources.files(__package__).joinpath("data")
     plover = json.loads(data.joinpath("plover.json").read_text("utf-8"))
     types = {t["name"]: PloverType(t["name"], int(t["quad_class"]), bool(t["requires_recipient"]),
-                                   float(t["score"]), {k: float(v) for k, v in t["modes"].items()})
+                                   float(t["score"]), {k: float(v) for k, v in t["modes"].items()},
+                                   _coding_policy(t["name"], t.get("coding", {})))
              for t in plover["types"]}
     if set(types) != set(PLOVER_TYPES):
         raise VeilleError(E.E102, path="plover.json", line=0, reason="types differ from the 16 PLOVER types")
