@@ -75,3 +75,15 @@ def test_matching_does_not_spend_a_prediction_on_a_group_another_one_needs():
     s = EventScore()
     score_document(g, [ev("RUS", "COOPERATE", "PRK", date="2023-11-17"), ev("RUS", "AID", "PRK")], s)
     assert (s.overall.tp, s.overall.fp, s.overall.fn) == (2, 0, 0)
+
+
+def test_errors_name_wrong_dates_and_wrong_keys_with_what_was_predicted():
+    g = gold({"actor": "RUS", "recipient": "PRK", "type": "CONSULT", "date": "2023-11-15"},
+             {"actor": "USA", "recipient": "RUS", "type": "ACCUSE"})
+    s = EventScore()
+    score_document(g, [ev("RUS", "CONSULT", "PRK", date="2023-11-17"), ev("RUS", "ACCUSE", "USA")], s)
+    kinds = {(e[1], e[2]): e[3] for e in s.errors}
+    assert "2023-11-17" in kinds[("DATE", ("RUS", "PRK", "CONSULT"))]
+    assert "2023-11-15" in kinds[("DATE", ("RUS", "PRK", "CONSULT"))]
+    assert "('RUS', 'USA', 'ACCUSE')" in kinds[("KEYS", ("USA", "RUS", "ACCUSE"))]
+    assert ("FN", ("USA", "RUS", "ACCUSE")) in kinds

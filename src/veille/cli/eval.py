@@ -12,7 +12,7 @@ from .common import settings_from
 @click.command("eval")
 @click.argument("gold", nargs=-1)
 @click.option("--by-type", is_flag=True, help="Precision, recall and F1 per PLOVER type, and type confusions.")
-@click.option("--errors", is_flag=True, help="List every false positive and false negative triple.")
+@click.option("--errors", is_flag=True, help="List every false positive and false negative triple, and the matched events whose date (DATE), place country (PLACE) or keys (KEYS) are wrong.")
 @click.option("--timeml", "timeml_dir", default=None, type=click.Path(exists=True, file_okay=False),
               help="Also score dates against a directory of TimeML (.tml) files.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")

@@ -49,8 +49,8 @@ class EvalReport:
                     for (g, p), n in s.confusion.most_common(15):
                         lines.append(f"  {g} -> {p}: {n}")
             if errors:
-                for doc, kind, triple in s.errors:
-                    lines.append(f"  {kind} {doc} {triple}")
+                for doc, kind, triple, detail in s.errors:
+                    lines.append(f"  {kind} {doc} {triple}" + (f": {detail}" if detail else ""))
         if self.quotes is not None:
             lines.append(self.quotes.format())
         if self.timeml is not None:

@@ -32,7 +32,9 @@ class EventScore:
     location_ok: int = 0
     location_n: int = 0
     docs: int = 0
-    errors: list[tuple[str, str, tuple]] = field(default_factory=list)  # (doc, 'FP'/'FN', triple)
+    # (doc, kind, triple, detail): kind FP/FN, or DATE/PLACE for a matched event whose date/country is wrong,
+    # KEYS for a gold event whose type was found only on other dyads (detail: those dyads)
+    errors: list[tuple[str, str, tuple, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         def c(x: Counts) -> dict:
@@ -112,14 +114,18 @@ def score_document(gold: GoldDoc, predicted: list[Event], score: EventScore) -> 
                 continue  # acceptable, not expected (or a duplicate of an already matched gold event)
             score.overall.fp += 1
             score.by_type[ev.type].fp += 1
-            score.errors.append((gold.document.id, "FP", triple))
+            score.errors.append((gold.document.id, "FP", triple, ""))
             continue
         members = [i for i in groups[keys[won[triple]]] if gold.events[i].matches(*triple)]
         g = gold.events[min(members, key=lambda i: fits(triple, ev, i))]
         score.overall.tp += 1
         score.by_type[ev.type].tp += 1
         score.date_n += 1
-        score.date_ok += date_matches(ev.date, g.date, g.date_precision)
+        date_ok = date_matches(ev.date, g.date, g.date_precision)
+        score.date_ok += date_ok
+        if not date_ok:
+            score.errors.append((gold.document.id, "DATE", triple,
+                                 f"predicted {ev.date} ({ev.date_precision}), gold {g.date} ({g.date_precision})"))
         if g.modality:
             score.modality_n += 1
             score.modality_ok += ev.modality == g.modality
@@ -128,13 +134,17 @@ def score_document(gold: GoldDoc, predicted: list[Event], score: EventScore) -> 
             score.location_n += 1
             country = ev.location.country if ev.location else None
             score.location_ok += country in gold_countries
+            if country not in gold_countries:
+                score.errors.append((gold.document.id, "PLACE", triple, f"predicted {country} "
+                                     f"({ev.location.text if ev.location else None!r}), gold {sorted(gold_countries)} "
+                                     f"({g.raw.get('location')!r})"))
     for i, g in enumerate(gold.events):
         if g.required and i not in matched_gold:
             matched_gold.update(groups[_primary(g)])
             typ = sorted(g.types)[0] if len(g.types) == 1 else g.raw.get("type")
             score.overall.fn += 1
             score.by_type[typ].fn += 1
-            score.errors.append((gold.document.id, "FN", (g.raw.get("actor"), g.raw.get("recipient"), typ)))
+            score.errors.append((gold.document.id, "FN", (g.raw.get("actor"), g.raw.get("recipient"), typ), ""))
             same_dyad = [t for t in preds if g.matches(t[0], t[1], t[2]) is False and
                          t[0] in g.actors and t[1] in g.recipients]
             for t in same_dyad:
@@ -147,7 +157,11 @@ def score_document(gold: GoldDoc, predicted: list[Event], score: EventScore) -> 
         if not same_type:
             continue
         score.actor_n += 1
-        score.actor_ok += any(g.matches(*t) for t in same_type)
+        keys_ok = any(g.matches(*t) for t in same_type)
+        score.actor_ok += keys_ok
+        if not keys_ok:
+            score.errors.append((gold.document.id, "KEYS", (g.raw.get("actor"), g.raw.get("recipient"),
+                                                            g.raw.get("type")), f"predicted {sorted(same_type, key=str)}"))
 
 
 def _primary(g: GoldEvent) -> tuple:
