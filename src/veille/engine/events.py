@@ -16,6 +16,11 @@ from .modality import ModalityDetector
 from .syntax import Syntax
 
 
+def _named_in(state: DocActors, sent) -> set[str]:
+    """Keys of the entities resolved in a sentence."""
+    return {e.key for i, es in state.cache.items() if sent.start <= i < sent.end for e in es if e.key}
+
+
 @dataclass
 class Draft:
     """An event before dates/places/scores are attached."""
@@ -46,6 +51,7 @@ class EventCoder:
         self.neg_eval = data.cue("negative_evaluations")
         self.pos_eval = data.cue("positive_evaluations")
         self.stop_verbs = data.cue("stop_verbs")
+        self.concessive = data.cue("concessive_preps")
 
     def _policy(self, typ: str) -> CodingPolicy:
         return self.ontology.plover_type(typ).coding
@@ -70,12 +76,30 @@ class EventCoder:
             if tok.pos_ == "VERB" and tok.lemma_ in self.eval_verbs:
                 drafts.extend(self._evaluation(state, tok))
         self._event_targets(drafts)
+        self._withstood(drafts, state)
         self._opponents(drafts, state)
         if self._facing(drafts):  # new dyads found: they make adversaries known for the other attacks
             self._opponents(drafts, state)
         self._threat_targets(drafts)
-        self._demand_addressees(drafts)
+        self._demand_addressees(drafts, state)
         return self._dedupe(drafts)
+
+    def _withstood(self, drafts: list[Draft], state: DocActors) -> None:
+        """'Daech réalise une percée malgré les attaques aériennes de la Russie': an act of force with no named
+        target, in a concessive adjunct of a clause, is aimed at that clause's subject (who acts despite it)."""
+        for d in drafts:
+            if d.type != "ASSAULT" or d.recipient is not None or not d.actor.key \
+                    or self.syn.prep(d.trigger) not in self.concessive:
+                continue
+            clause = d.trigger.head
+            if clause.i == d.trigger.i or not self.syn.verb_like(clause):
+                continue
+            side = {o.actor.key for o in drafts if o.trigger.i == d.trigger.i}
+            for subj in self.syn.subjects(clause):
+                found = [e for e in self.actors.entities(state, subj) if e.key and e.key not in side]
+                if found:
+                    d.recipient = replace(found[0], role=None, code=found[0].key) if found[0].role else found[0]
+                    break
 
     def _facing(self, drafts: list[Draft]) -> bool:
         """'malgré les assauts répétés de Daech, grâce aux bombardements de l'aviation syrienne': two acts of
@@ -110,10 +134,11 @@ class EventCoder:
             if found:
                 d.recipient = found[0].recipient
 
-    def _demand_addressees(self, drafts: list[Draft]) -> None:
+    def _demand_addressees(self, drafts: list[Draft], state: DocActors) -> None:
         """'Les autorités ukrainiennes demandent au préalable le désarmement des milices': a demand with no
-        named addressee, by an actor the document shows facing one other side only (a rejection, an accusation,
-        a demand or an act of force, in either direction), is addressed to that side."""
+        named addressee, by an actor the document shows facing other sides (a rejection, an accusation, a demand
+        or an act of force, in either direction), is addressed to the side it faces if there is one, else to the
+        one of them named in the demand's sentence ('..., alors que la Russie demande ...')."""
         facing: dict[str, dict[str, Entity]] = {}
         for d in drafts:
             if self._policy(d.type).stance != "opposed" or d.recipient is None or not d.recipient.key \
@@ -122,8 +147,13 @@ class EventCoder:
             facing.setdefault(d.actor.key, {}).setdefault(d.recipient.key, d.recipient)
             facing.setdefault(d.recipient.key, {}).setdefault(d.actor.key, replace(d.actor, role=None, code=d.actor.key))
         for d in drafts:
-            if d.type == "REQUEST" and d.recipient is None and d.actor.key and len(facing.get(d.actor.key, {})) == 1:
-                d.recipient = next(iter(facing[d.actor.key].values()))
+            if d.type != "REQUEST" or d.recipient is not None or not d.actor.key:
+                continue
+            sides = facing.get(d.actor.key, {})
+            if len(sides) > 1:
+                sides = {k: e for k, e in sides.items() if k in _named_in(state, d.trigger.sent)}
+            if len(sides) == 1:
+                d.recipient = next(iter(sides.values()))
 
     def _stopped(self, tok: Token) -> bool:
         """An event noun that a stop verb ends ('retirer leur soutien', 'cesser les frappes') is not coded
@@ -209,7 +239,7 @@ class EventCoder:
                 continue
             sent = d.trigger.sent
             side = by_trigger[d.trigger.i] | {d.reporter.key if d.reporter else None}
-            named = {e.key for i, es in state.cache.items() if sent.start <= i < sent.end for e in es} - side
+            named = _named_in(state, sent) - side
             mine = foes.get(d.actor.key, set())
             nearest = sorted(seen_at.get(d.actor.key, []), key=lambda p: (p[2], abs(p[0] - d.trigger.i)))[:1]
             allied = set().union(*(foes.get(k, set()) for k in by_trigger[d.trigger.i] if k)) - side
