@@ -65,7 +65,8 @@ class ModalityDetector:
                 if g.lemma_ in self.hypo_verbs and g.pos_ == "VERB":
                     return "hypothetical"
         # the governor of an infinitive complement ('wants to attack', 'wants Putin to attack')
-        infinitive = self.syn.has(verb, "ccomp") and "Inf" in verb.morph.get("VerbForm")
+        # ('pressured by Congress to help Iran': the small English parser hangs some of them as adverbials)
+        infinitive = (self.syn.has(verb, "ccomp") or self.syn.has(verb, "advcl")) and "Inf" in verb.morph.get("VerbForm")
         gov = verb.head if verb.head.i != verb.i and (self.syn.has(verb, "xcomp") or infinitive) else None
         if gov is not None and gov.lemma_ in self.intent_gov and self.syn.has(verb, "xcomp"):
             return "future"  # 'wants to help Israel', 'offered to mediate': the subject states its intent
