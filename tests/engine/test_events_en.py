@@ -175,3 +175,15 @@ def test_an_infinitive_hung_as_adverbial_under_a_request_is_not_asserted(en, voc
         ("prisoners", "prisoner", "NOUN", "dobj", 6), (".", ".", "PUNCT", "punct", 2)])
     released = [d for d in coded_drafts(en, doc, "2024-03-05") if d.type == "RETREAT"]
     assert released and all(d.modality == "hypothetical" for d in released)
+
+
+def test_a_date_after_on_is_no_target_of_the_firing(en, vocab):
+    # Korea fired missiles into the sea on Thursday .   ('on' marks targets of 'fire', not dates)
+    from spacy.tokens import Span
+    doc = make_doc(vocab, [
+        ("Iran", "Iran", "PROPN", "nsubj", 1), ("fired", "fire", "VERB", "ROOT", 1, PAST),
+        ("missiles", "missile", "NOUN", "dobj", 1), ("into", "into", "ADP", "prep", 1), ("the", "the", "DET", "det", 5),
+        ("sea", "sea", "NOUN", "pobj", 3), ("on", "on", "ADP", "prep", 1), ("Thursday", "Thursday", "PROPN", "pobj", 6),
+        (".", ".", "PUNCT", "punct", 1)])
+    doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 7, 8, label="DATE")]
+    assert {c for _, c, _ in code(en, doc)} == {"150"}

@@ -164,7 +164,7 @@ def test_according_to_names_the_reporter(en_extractor):
     ("The French president spoke by phone with his Ukrainian counterpart.", ("FRA", "041", "UKR")),
     ("Ukraine and Russia exchanged prisoners of war on Friday.", ("UKR", "0841", "RUS")),
     ("Egypt will host talks between Israeli and Palestinian officials.", ("ISR", "046", "PSE")),
-    ("Kim Jong Un threatened to use nuclear weapons against South Korea.", ("PRK", "130", "KOR")),
+    ("Kim Jong Un threatened to use nuclear weapons against South Korea.", ("PRK", "138", "KOR")),  # threatened force: 138
     ("Iran threatened to attack Israel.", ("IRN", "138", "ISR")),
     ("Hungary vetoed the EU aid package for Ukraine.", ("HUN", "129", "EU")),
     ("Saudi Arabia restored diplomatic ties with Iran.", ("SAU", "054", "IRN")),

@@ -35,6 +35,7 @@ class FrameReader:
         self.between = data.cue("between_preps")
         self.first_person = data.cue("first_person")
         self.part_nouns = data.cue("part_nouns")
+        self.time_labels = data.cue("time_entity_labels")
 
     # ---- conditions ---------------------------------------------------------------------
     def matches(self, entry: LexiconEntry, tok: Token) -> bool:
@@ -47,11 +48,21 @@ class FrameReader:
             obls = self.syn.kids(tok, "obl", "nmod", "iobj")
             if self.data.cues.get("light_verb_obliques") and self.syn.has(tok, "obj"):
                 obls += self.syn.kids(tok.head, "obl")  # 'remporter une victoire face à X', attached to the verb
+            obls = [c for c in obls if not self._time_phrase(c)]  # 'fired missiles ... on Thursday'
             preps = {self.syn.prep(c) for c in obls} | {self.syn.complex_prep(c) for c in obls}
             preps |= {self.syn.mark(c) for c in self.syn.kids(tok, "xcomp", "ccomp", "advcl")}
             if not (preps & cond.preps):
                 return False
         return True
+
+    def _time_phrase(self, tok: Token) -> bool:
+        """An oblique that is a date or time only (the named entity lies inside the phrase, so 'at Kyiv
+        overnight', tagged as one time span, is not)."""
+        if tok.ent_type_ not in self.time_labels:
+            return False
+        span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        inside = {t.i for t in tok.subtree}
+        return span is not None and all(i in inside for i in range(span.start, span.end))
 
     def _complement_lemmas(self, tok: Token) -> set[str]:
         out = set()
