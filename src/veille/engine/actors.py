@@ -113,6 +113,13 @@ class ActorResolver:
         first = doc[m.start]
         if m.end - m.start == 1 and first.text.islower() and best.kind in ("country", "capital", "org", "acronym", "metonym"):
             return False
+        if best.kind in ("org", "acronym") and best.country and m.end < len(doc):
+            # 'les FDS burkinabés': an organisation of one state qualified by another's nationality is some
+            # other body with the same name or acronym
+            after = doc[m.end]
+            if m.start <= after.head.i < m.end and any(e.kind == "demonym" and e.country and e.country != best.country
+                                                       for e in self.phrases.get(normalize(after.text), ())):
+                return False
         people = self.data.cue("person_entity_labels")  # 'Un' in 'Kim Jong Un', 'Jordan' in 'Michael Jordan'
         if people and any(e.label_ in people and e.start <= m.start and m.end <= e.end and e.end - e.start > m.end - m.start
                           for e in doc.ents):
