@@ -222,3 +222,17 @@ def test_a_stopped_act_is_not_asserted(en_extractor):
     result = en_extractor.process(Document(id="t", text="The EU asked Turkey to stop attacking Syria.", date="2024-03-05",
                                            lang="en"))
     assert not [ev for ev in result.events if ev.type == "ASSAULT" and ev.modality == "asserted"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Islamic State fighters seized parts of Iraq and Syria.", ("ISIS", "192", "IRQ")),
+    ("The United States suspended military aid to Niger.", ("USA", "1622", "NER")),
+    ("Egypt brokered a ceasefire between Israel and Hamas.", ("EGY", "045", "ISR")),
+    ("Serbia threatened to send troops into Kosovo.", ("SRB", "138", "XKX")),
+    ("North Korea fired two ballistic missiles into the sea on Thursday.", ("PRK", "150", None)),
+])
+def test_codebook_subcodes_of_newswire_phrases(en_extractor, text, expected):
+    from veille.records import Document
+    result = en_extractor.process(Document(id="t", text=text, date="2024-03-05", lang="en"))
+    assert expected in {(ev.actor.key, ev.cameo, ev.recipient and ev.recipient.key) for ev in result.events}
