@@ -21,6 +21,16 @@ def _named_in(state: DocActors, sent) -> set[str]:
     return {e.key for i, es in state.cache.items() if sent.start <= i < sent.end for e in es if e.key}
 
 
+def _common_enemy(attacked: set[str], foes: dict[str, set[str]]) -> set[str]:
+    """Of the sides attacked, the one with strictly the most adversaries (all of them if only one is)."""
+    if len(attacked) < 2:
+        return attacked
+    counts = {k: len(foes.get(k, ())) for k in attacked}
+    top = max(counts.values())
+    best = {k for k, c in counts.items() if c == top}
+    return best if top > 1 and len(best) == 1 else set()
+
+
 @dataclass
 class Draft:
     """An event before dates/places/scores are attached."""
@@ -52,6 +62,7 @@ class EventCoder:
         self.pos_eval = data.cue("positive_evaluations")
         self.stop_verbs = data.cue("stop_verbs")
         self.concessive = data.cue("concessive_preps")
+        self.agent_preps = data.cue("agent_preps")
 
     def _policy(self, typ: str) -> CodingPolicy:
         return self.ontology.plover_type(typ).coding
@@ -76,7 +87,7 @@ class EventCoder:
             if tok.pos_ == "VERB" and tok.lemma_ in self.eval_verbs:
                 drafts.extend(self._evaluation(state, tok))
         self._event_targets(drafts)
-        self._withstood(drafts, state)
+        self._undergone(drafts, state)
         self._opponents(drafts, state)
         if self._facing(drafts):  # new dyads found: they make adversaries known for the other attacks
             self._opponents(drafts, state)
@@ -84,19 +95,27 @@ class EventCoder:
         self._demand_addressees(drafts, state)
         return self._dedupe(drafts)
 
-    def _withstood(self, drafts: list[Draft], state: DocActors) -> None:
-        """'Daech réalise une percée malgré les attaques aériennes de la Russie': an act of force with no named
-        target, in a concessive adjunct of a clause, is aimed at that clause's subject (who acts despite it)."""
+    def _undergone(self, drafts: list[Draft], state: DocActors) -> None:
+        """An act of force with no named target is aimed at whoever the clause it sits in shows undergoing it:
+        the subject of a passive it is the agent of ('dont elle avait été expulsée par une offensive de Daech'),
+        the subject of a clause it is a concessive adjunct of ('Daech réalise une percée malgré les attaques
+        aériennes de la Russie': Daech acts despite them)."""
         for d in drafts:
-            if d.type != "ASSAULT" or d.recipient is not None or not d.actor.key \
-                    or self.syn.prep(d.trigger) not in self.concessive:
+            if d.type != "ASSAULT" or d.recipient is not None or not d.actor.key:
                 continue
             clause = d.trigger.head
             if clause.i == d.trigger.i or not self.syn.verb_like(clause):
                 continue
+            prep = self.syn.prep(d.trigger)
+            if prep in self.concessive:
+                undergoers = self.syn.subjects(clause)
+            elif (self.syn.has(d.trigger, "agent") or prep in self.agent_preps) and self.syn.is_passive(clause):
+                undergoers = self.syn.kids(clause, "pass_subj")
+            else:
+                continue
             side = {o.actor.key for o in drafts if o.trigger.i == d.trigger.i}
-            for subj in self.syn.subjects(clause):
-                found = [e for e in self.actors.entities(state, subj) if e.key and e.key not in side]
+            for who in undergoers:
+                found = [e for e in self.actors.entities(state, who) if e.key and e.key not in side]
                 if found:
                     d.recipient = replace(found[0], role=None, code=found[0].key) if found[0].role else found[0]
                     break
@@ -209,7 +228,9 @@ class EventCoder:
         same sentence; the one adversary of its co-actors ('les bombardements russes et syriens') named in the
         sentence; the other side of the closest explicit attack or expulsion by the actor, else on it; the
         actor's only adversary; for an actor with no known adversary, the only side the document shows being
-        attacked. Otherwise the recipient stays unknown."""
+        attacked, or, of several, the one the most parties attack (the common enemy: 'les FDS', 'l'armée
+        irakienne' and 'l'armée syrienne' against Daech, which also killed Russian soldiers). Otherwise the
+        recipient stays unknown."""
         foes: dict[str, set[str]] = {}
         ents: dict[str, Entity] = {}
         targets: set[str] = set()
@@ -243,7 +264,8 @@ class EventCoder:
             mine = foes.get(d.actor.key, set())
             nearest = sorted(seen_at.get(d.actor.key, []), key=lambda p: (p[2], abs(p[0] - d.trigger.i)))[:1]
             allied = set().union(*(foes.get(k, set()) for k in by_trigger[d.trigger.i] if k)) - side
-            for pool in (mine & named, allied & named, {p[1] for p in nearest}, mine, set() if mine else targets - side):
+            for pool in (mine & named, allied & named, {p[1] for p in nearest}, mine,
+                         set() if mine else _common_enemy(targets - side, foes)):
                 if len(pool) == 1 and next(iter(pool)) in ents:
                     d.recipient = ents[next(iter(pool))]
                     break
@@ -377,13 +399,20 @@ class EventCoder:
             break
         return out
 
-    @staticmethod
-    def _dedupe(drafts: list[Draft]) -> list[Draft]:
-        seen, out = set(), []
+    def _dedupe(self, drafts: list[Draft]) -> list[Draft]:
+        """One draft per dyad, role and type in a sentence. Of a verb and an event noun reporting one act ('les
+        embuscades de Daech, qui ont coûté la vie à quatre soldats russes le 16 février'), the verb's, whose clause
+        carries the tense and the date, with the noun's finer code ('an air strike ... killed': 195, not 190)."""
+        best: dict[tuple, Draft] = {}
         for d in drafts:
             key = (d.actor.key, d.actor.role, d.recipient.key if d.recipient else None, d.type, d.trigger.sent.start)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(d)
-        return out
+            kept = best.get(key)
+            if kept is None:
+                best[key] = d
+            elif self.syn.verb_like(d.trigger) and not self.syn.verb_like(kept.trigger):
+                root = d.cameo.rstrip("0")
+                if kept.cameo != d.cameo and kept.cameo.startswith(root):
+                    d.cameo, d.mode = kept.cameo, kept.mode or d.mode
+                best[key] = d
+        chosen = {id(d) for d in best.values()}
+        return [d for d in drafts if id(d) in chosen]

@@ -199,7 +199,25 @@ class Syntax:
         """A relative pronoun ('qui', 'que') stands for the noun its clause modifies."""
         if "Rel" in tok.morph.get("PronType") and verb.head.i != verb.i and self.has(verb, "acl"):
             return verb.head
+        if "Rel" in tok.morph.get("PronType") and self.has(tok, "subj") and tok.i < verb.i and self.has(verb, "dep"):
+            return self._loose_antecedent(verb, tok) or tok
         return tok
+
+    def _loose_antecedent(self, verb: Token, tok: Token) -> Token | None:
+        """A relative clause the parser hung elsewhere ('les embuscades de Daech dans le désert, qui ont coûté
+        la vie à ...'): the closest noun before the pronoun whose number the clause's finite verb agrees with."""
+        finite = [t for t in (verb, *self.kids(verb, "aux", "aux_pass")) if "Fin" in t.morph.get("VerbForm")]
+        number = finite[0].morph.get("Number") if finite else []
+        if not number:
+            return None
+        for j in range(tok.i - 1, tok.sent.start - 1, -1):
+            t = tok.doc[j]
+            if t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            dets = [d for d in self.kids(t, "det") if d.morph.get("Number")]
+            if (dets[0].morph.get("Number") if dets else t.morph.get("Number")) == number:
+                return t
+        return None
 
     def objects(self, verb: Token) -> list[Token]:
         if self.is_passive(verb):
