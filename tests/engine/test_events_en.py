@@ -187,3 +187,12 @@ def test_a_date_after_on_is_no_target_of_the_firing(en, vocab):
         (".", ".", "PUNCT", "punct", 1)])
     doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 7, 8, label="DATE")]
     assert {c for _, c, _ in code(en, doc)} == {"150"}
+
+
+def test_force_used_by_protesters_is_a_riot(en, vocab):
+    # Iranian protesters stormed the Saudi embassy .
+    doc = make_doc(vocab, [
+        ("Iranian", "iranian", "ADJ", "amod", 1), ("protesters", "protester", "NOUN", "nsubj", 2),
+        ("stormed", "storm", "VERB", "ROOT", 2, PAST), ("the", "the", "DET", "det", 5), ("Saudi", "Saudi", "PROPN", "compound", 5),
+        ("embassy", "embassy", "NOUN", "dobj", 2), (".", ".", "PUNCT", "punct", 2)])
+    assert ("IRN", "145", "SAU") in code(en, doc)

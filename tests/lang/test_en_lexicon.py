@@ -231,6 +231,8 @@ def test_a_stopped_act_is_not_asserted(en_extractor):
     ("Egypt brokered a ceasefire between Israel and Hamas.", ("EGY", "045", "ISR")),
     ("Serbia threatened to send troops into Kosovo.", ("SRB", "138", "XKX")),
     ("North Korea fired two ballistic missiles into the sea on Thursday.", ("PRK", "150", None)),
+    ("Iraqi protesters stormed the US embassy.", ("IRQ", "145", "USA")),
+    ("Ukrainian protesters demolished a Russian monument.", ("UKR", "145", "RUS")),
 ])
 def test_codebook_subcodes_of_newswire_phrases(en_extractor, text, expected):
     from veille.records import Document

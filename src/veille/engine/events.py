@@ -15,6 +15,9 @@ from .frames import Argument, FrameReader
 from .modality import ModalityDetector
 from .syntax import Syntax
 
+RIOT = ("PROTEST", "145", "riot")
+RIOT_ACTS = {"190", "182", "1712"}  # unspecified force, beatings, destruction (not missiles or bombs)
+
 
 def _named_in(state: DocActors, sent) -> set[str]:
     """Keys of the entities resolved in a sentence."""
@@ -61,6 +64,7 @@ class EventCoder:
         self.neg_eval = data.cue("negative_evaluations")
         self.pos_eval = data.cue("positive_evaluations")
         self.stop_verbs = data.cue("stop_verbs")
+        self.riot_roles = data.cue("riot_roles")  # actor roles whose acts of force are riots
         self.concessive = data.cue("concessive_preps")
         self.agent_preps = data.cue("agent_preps")
 
@@ -326,8 +330,10 @@ class EventCoder:
             for r in recipients:
                 if r is not None and a.key == r.key and (a.role == r.role or not a.role or not r.role):
                     continue  # the same entity twice is not an event between them
-                drafts.append(Draft(entry.id, typ, cameo, mode, a, r, tok, modality, reporter, symmetric,
-                                    entry.contexts, place))
+                kind = (typ, cameo, mode)
+                if cameo in RIOT_ACTS and a.role in self.riot_roles:
+                    kind = RIOT  # CAMEO 145: force used by protesters or other civilians is a riot
+                drafts.append(Draft(entry.id, *kind, a, r, tok, modality, reporter, symmetric, entry.contexts, place))
         if drafts and policy.object_may_be_event and (recipient is None or not recipient.entities):
             objs = [o for o in self.syn.objects(tok) if o.pos_ != "PRON"] if self.syn.verb_like(tok) else []
             cands = tuple(t.i for o in objs for t in [o, *self.syn.kids(o, "nmod")])
