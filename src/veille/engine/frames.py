@@ -186,7 +186,9 @@ class FrameReader:
             out += [replace(ents[0], text=e.text, key=e.key, country=e.key, code=f"{e.key}{ents[0].role or ''}")
                     for e in pair if e.key != ents[0].key]
         for a in self.syn.kids(tok, "amod"):
-            conj = self.syn.conjuncts(a)
+            # 'l'aviation syrienne et russe': the parser may hang the second adjective on the noun
+            conj = sorted({*self.syn.conjuncts(a), *(c for c in self.syn.kids(tok, "conj") if c.pos_ == "ADJ")},
+                          key=lambda t: t.i)
             keys = {state.matches[x.i].best.key for x in conj if x.i in state.matches}
             if len(conj) < 2 or ents[0].key not in keys:
                 continue

@@ -44,6 +44,8 @@ class Syntax:
             return False
         if self.kids(tok, "aux", "aux_pass") and not self.kids(tok, "cop"):
             return True
+        if self.bare_infinitive(tok):
+            return True
         if tok.pos_ == "ADJ" or self.kids(tok, "det", "case", "cop") or tok.is_title:
             return False
         if not (self.has(tok, "root") or self.has(tok, "conj") or self.kids(tok, "subj", "obj")):
@@ -54,8 +56,10 @@ class Syntax:
     def verb_lemma(self, tok: Token) -> str:
         """The lemma of a verb-like token: its own when it names a verb of the lexicon, else the lexicon verb
         whose stem (the lemma without its infinitive ending, cue 'verb_endings') begins the word."""
-        if tok.pos_ in ("VERB", "AUX") or self.data.entries(tok.lemma_, "VERB"):
+        if self.data.entries(tok.lemma_, "VERB"):
             return tok.lemma_
+        if tok.pos_ in ("VERB", "AUX"):
+            return self._regular_lemma(tok) or tok.lemma_
         if self._stems is None:
             endings = sorted(self.data.cue("verb_endings"), key=len, reverse=True)
             stems = {}
@@ -71,6 +75,30 @@ class Syntax:
             if word.startswith(stem):
                 return lemma
         return tok.lemma_
+
+    def _regular_lemma(self, tok: Token) -> str | None:
+        """The lexicon verb a form regularly conjugates, when the tagger's features agree with that form: the
+        lemmatiser reads 'pressent' (they urge) as pressentir and leaves 'demande' unlemmatised (cue
+        'regular_forms')."""
+        forms = self.data.cues.get("regular_forms")
+        if not isinstance(forms, dict) or tok.pos_ != "VERB":
+            return None
+        word = tok.lower_
+        for infinitive, endings in forms.items():
+            for ending, feats in endings.items():
+                if not word.endswith(ending) or len(word) <= len(ending):
+                    continue
+                lemma = word[:-len(ending)] + infinitive
+                if self.data.entries(lemma, "VERB") and all(
+                        v in tok.morph.get(k) for k, _, v in (f.partition("=") for f in feats.split("|"))):
+                    return lemma
+        return None
+
+    def bare_infinitive(self, tok: Token) -> bool:
+        """An infinitive of the lexicon the tagger took for a noun ('réussissent à ravitailler les combattants'):
+        the very lemma of a lexicon verb, with no determiner."""
+        return (tok.pos_ in ("NOUN", "PROPN") and not tok.is_title and bool(self.data.entries(tok.lower_, "VERB"))
+                and not self.data.entries(tok.lower_, "NOUN") and not self.kids(tok, "det"))
 
     def prep(self, tok: Token) -> str | None:
         """The preposition introducing a nominal ('à', 'avec', 'auprès de' -> 'auprès'), lower-cased."""
@@ -157,7 +185,8 @@ class Syntax:
             return self.subjects(head.head, seen)
         if self.has(verb, "conj") and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head, seen)
-        infinitive = any("Inf" in t.morph.get("VerbForm") for t in (verb, *self.kids(verb, "aux", "aux_pass")))
+        infinitive = self.bare_infinitive(verb) or any("Inf" in t.morph.get("VerbForm")
+                                                       for t in (verb, *self.kids(verb, "aux", "aux_pass")))
         controlled = (self.has(verb, "xcomp") or (infinitive and self.has(verb, "obl"))
                       or (infinitive and self.has(verb, "advcl")) or (infinitive and self.has(verb, "acl") and bool(self.mark(verb))))
         if controlled and head.pos_ in ("NOUN", "PROPN", "PRON") and self.has(verb, "acl") and head.head.i != head.i:
@@ -232,6 +261,9 @@ class Syntax:
             objs = self.kids(verb, "obj")
         if not objs and verb.head.i != verb.i and self._passive_participle(verb) and "Part" in verb.morph.get("VerbForm"):
             objs = [verb.head]  # 'Daech encerclé à Mossoul': the modified noun undergoes the event
+        if not objs and self.bare_infinitive(verb) and verb.head.i != verb.i:
+            # 'réussissent à ravitailler les combattants': the object after the infinitive hung on its governor
+            objs = [o for o in self.kids(verb.head, "obj") if o.i > verb.i]
         if not objs:  # a nominal parsed as a predicate complement ('a consulté Washington' -> xcomp)
             objs = [c for c in self.kids(verb, "xcomp") if c.pos_ in ("NOUN", "PROPN") and c.i > verb.i]
         return [self.antecedent(verb, o) for o in objs]
