@@ -96,8 +96,10 @@ class Syntax:
 
     def bare_infinitive(self, tok: Token) -> bool:
         """An infinitive of the lexicon the tagger took for a noun ('réussissent à ravitailler les combattants'):
-        the very lemma of a lexicon verb, with no determiner."""
+        the very lemma of a lexicon verb, with no determiner, in a language whose infinitives carry an ending
+        (cue 'verb_endings'; an English noun such as 'travel' is often a verb's bare form)."""
         return (tok.pos_ in ("NOUN", "PROPN") and not tok.is_title and bool(self.data.entries(tok.lower_, "VERB"))
+                and any(tok.lower_.endswith(e) for e in self.data.cue("verb_endings"))
                 and not self.data.entries(tok.lower_, "NOUN") and not self.kids(tok, "det"))
 
     def prep(self, tok: Token) -> str | None:
