@@ -67,8 +67,6 @@ class EventCoder:
         self.riot_roles = data.cue("riot_roles")  # actor roles whose acts of force are riots
         self.concessive = data.cue("concessive_preps")
         self.agent_preps = data.cue("agent_preps")
-        self.retaliation = data.cue("retaliation_lemmas")
-        self.of_preps = data.cue("of_preps")
 
     def _policy(self, typ: str) -> CodingPolicy:
         return self.ontology.plover_type(typ).coding
@@ -108,34 +106,26 @@ class EventCoder:
         """An act of force with no named target is aimed at whoever the clause it sits in shows undergoing it:
         the subject of a passive it is the agent of ('dont elle avait été expulsée par une offensive de Daech'),
         the subject of a clause it is a concessive adjunct of ('Daech réalise une percée malgré les attaques
-        aériennes de la Russie': Daech acts despite them). An act set against a clause's subject ('Daech
-        continue d'avancer malgré les tentatives de contre-offensives') is never that subject's own: a draft
-        that gave it to the subject is dropped."""
-        for d in list(drafts):
+        aériennes de la Russie': Daech acts despite them)."""
+        for d in drafts:
             if d.type != "ASSAULT" or d.recipient is not None or not d.actor.key:
                 continue
-            adjunct = d.trigger
-            if self.syn.has(adjunct, "nmod") and self.syn.prep(adjunct) in self.of_preps:
-                adjunct = adjunct.head  # 'malgré les tentatives de contre-offensives'
-            clause = adjunct.head
-            if clause.i == adjunct.i or not self.syn.verb_like(clause):
+            clause = d.trigger.head
+            if clause.i == d.trigger.i or not self.syn.verb_like(clause):
                 continue
-            prep = self.syn.prep(adjunct)
+            prep = self.syn.prep(d.trigger)
             if prep in self.concessive:
                 undergoers = self.syn.subjects(clause)
-            elif adjunct.i == d.trigger.i and (self.syn.has(adjunct, "agent") or prep in self.agent_preps) \
-                    and self.syn.is_passive(clause):
+            elif (self.syn.has(d.trigger, "agent") or prep in self.agent_preps) and self.syn.is_passive(clause):
                 undergoers = self.syn.kids(clause, "pass_subj")
             else:
                 continue
-            found = [e for who in undergoers for e in self.actors.entities(state, who) if e.key]
-            if any(e.key == d.actor.key for e in found):
-                drafts.remove(d)
-                continue
             side = {o.actor.key for o in drafts if o.trigger.i == d.trigger.i}
-            found = [e for e in found if e.key not in side]
-            if found:
-                d.recipient = replace(found[0], role=None, code=found[0].key) if found[0].role else found[0]
+            for who in undergoers:
+                found = [e for e in self.actors.entities(state, who) if e.key and e.key not in side]
+                if found:
+                    d.recipient = replace(found[0], role=None, code=found[0].key) if found[0].role else found[0]
+                    break
 
     def _facing(self, drafts: list[Draft]) -> bool:
         """'malgré les assauts répétés de Daech, grâce aux bombardements de l'aviation syrienne': two acts of
@@ -238,12 +228,12 @@ class EventCoder:
         return any("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType")
                    for c in self.syn.kids(tok, "det"))
 
-    def _opponents(self, drafts: list[Draft], state: DocActors) -> None:
+    @staticmethod
+    def _opponents(drafts: list[Draft], state: DocActors) -> None:
         """An act of force with no named target ('l'offensive des FDS') is aimed, in this order, at: the one
         adversary the document gives that actor (explicit attacks, either direction) that is named in the
         same sentence; the one adversary of its co-actors ('les bombardements russes et syriens') named in the
-        sentence; the other side of the closest explicit attack or expulsion by the actor, else on it (on it
-        first for a retaliation: 'contre-offensives de Daech' after the offensive of the FDS); the
+        sentence; the other side of the closest explicit attack or expulsion by the actor, else on it; the
         actor's only adversary; for an actor with no known adversary, the only side the document shows being
         attacked, or, of several, the one the most parties attack (the common enemy: 'les FDS', 'l'armée
         irakienne' and 'l'armée syrienne' against Daech, which also killed Russian soldiers). Otherwise the
@@ -279,10 +269,7 @@ class EventCoder:
             side = by_trigger[d.trigger.i] | {d.reporter.key if d.reporter else None}
             named = _named_in(state, sent) - side
             mine = foes.get(d.actor.key, set())
-            # the closest dyad where the actor attacked, or, for a retaliation, where it was attacked
-            hit_back = d.trigger.lemma_ in self.retaliation or d.trigger.lower_ in self.retaliation
-            nearest = sorted(seen_at.get(d.actor.key, []),
-                             key=lambda p: (p[2] != hit_back, abs(p[0] - d.trigger.i)))[:1]
+            nearest = sorted(seen_at.get(d.actor.key, []), key=lambda p: (p[2], abs(p[0] - d.trigger.i)))[:1]
             allied = set().union(*(foes.get(k, set()) for k in by_trigger[d.trigger.i] if k)) - side
             for pool in (mine & named, allied & named, {p[1] for p in nearest}, mine,
                          set() if mine else _common_enemy(targets - side, foes)):
