@@ -87,3 +87,13 @@ def test_relative_clause_hung_elsewhere_takes_the_noun_its_verb_agrees_with(fr, 
     drafts = [d for d in coded_drafts(fr, doc) if d.type == "ASSAULT" and d.actor.key == "ISIS"]
     assert drafts and all(d.recipient and d.recipient.key == "RUS" for d in drafts)
     assert [d.trigger.text for d in drafts] == ["coûté"]  # of the noun and the verb reporting it, the verb
+
+
+def test_an_act_set_against_the_subject_is_not_the_subjects_own(fr, blank_fr):
+    # Daech avance malgré les tentatives de contre-offensives.
+    doc = make_doc(blank_fr.vocab, [
+        ("Daech", "Daech", "PROPN", "nsubj", 1), ("avance", "avancer", "VERB", "ROOT", 1, FIN),
+        ("malgré", "malgré", "ADP", "case", 4), ("les", "le", "DET", "det", 4), ("tentatives", "tentative", "NOUN", "obl:mod", 1),
+        ("de", "de", "ADP", "case", 6), ("contre-offensives", "contre-offensive", "NOUN", "nmod", 4),
+        (".", ".", "PUNCT", "punct", 1)])
+    assert not [g for g in code_dyads(fr, doc) if g[:2] == ("ISIS", "ASSAULT")]

@@ -67,6 +67,7 @@ class EventCoder:
         self.riot_roles = data.cue("riot_roles")  # actor roles whose acts of force are riots
         self.concessive = data.cue("concessive_preps")
         self.agent_preps = data.cue("agent_preps")
+        self.of_preps = data.cue("of_preps")
 
     def _policy(self, typ: str) -> CodingPolicy:
         return self.ontology.plover_type(typ).coding
@@ -106,26 +107,34 @@ class EventCoder:
         """An act of force with no named target is aimed at whoever the clause it sits in shows undergoing it:
         the subject of a passive it is the agent of ('dont elle avait été expulsée par une offensive de Daech'),
         the subject of a clause it is a concessive adjunct of ('Daech réalise une percée malgré les attaques
-        aériennes de la Russie': Daech acts despite them)."""
-        for d in drafts:
+        aériennes de la Russie': Daech acts despite them). An act set against a clause's subject ('Daech
+        continue d'avancer malgré les tentatives de contre-offensives') is never that subject's own: a draft
+        that gave it to the subject is dropped."""
+        for d in list(drafts):
             if d.type != "ASSAULT" or d.recipient is not None or not d.actor.key:
                 continue
-            clause = d.trigger.head
-            if clause.i == d.trigger.i or not self.syn.verb_like(clause):
+            adjunct = d.trigger
+            if self.syn.has(adjunct, "nmod") and self.syn.prep(adjunct) in self.of_preps:
+                adjunct = adjunct.head  # 'malgré les tentatives de contre-offensives'
+            clause = adjunct.head
+            if clause.i == adjunct.i or not self.syn.verb_like(clause):
                 continue
-            prep = self.syn.prep(d.trigger)
+            prep = self.syn.prep(adjunct)
             if prep in self.concessive:
                 undergoers = self.syn.subjects(clause)
-            elif (self.syn.has(d.trigger, "agent") or prep in self.agent_preps) and self.syn.is_passive(clause):
+            elif adjunct.i == d.trigger.i and (self.syn.has(adjunct, "agent") or prep in self.agent_preps) \
+                    and self.syn.is_passive(clause):
                 undergoers = self.syn.kids(clause, "pass_subj")
             else:
                 continue
+            found = [e for who in undergoers for e in self.actors.entities(state, who) if e.key]
+            if any(e.key == d.actor.key for e in found):
+                drafts.remove(d)
+                continue
             side = {o.actor.key for o in drafts if o.trigger.i == d.trigger.i}
-            for who in undergoers:
-                found = [e for e in self.actors.entities(state, who) if e.key and e.key not in side]
-                if found:
-                    d.recipient = replace(found[0], role=None, code=found[0].key) if found[0].role else found[0]
-                    break
+            found = [e for e in found if e.key not in side]
+            if found:
+                d.recipient = replace(found[0], role=None, code=found[0].key) if found[0].role else found[0]
 
     def _facing(self, drafts: list[Draft]) -> bool:
         """'malgré les assauts répétés de Daech, grâce aux bombardements de l'aviation syrienne': two acts of
@@ -228,8 +237,7 @@ class EventCoder:
         return any("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType")
                    for c in self.syn.kids(tok, "det"))
 
-    @staticmethod
-    def _opponents(drafts: list[Draft], state: DocActors) -> None:
+    def _opponents(self, drafts: list[Draft], state: DocActors) -> None:
         """An act of force with no named target ('l'offensive des FDS') is aimed, in this order, at: the one
         adversary the document gives that actor (explicit attacks, either direction) that is named in the
         same sentence; the one adversary of its co-actors ('les bombardements russes et syriens') named in the
