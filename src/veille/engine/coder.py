@@ -82,28 +82,11 @@ class DocumentCoder:
         events = []
         for d in drafts:
             events.append(self._finish(document, doc, d, timexes, sent_index, state, article, triggers))
-        self._share_dates(events, drafts)
+        self.dater.share(events, [d.trigger for d in drafts], timexes)
         for ev in events:
             ev.assign_id()
         return DocumentResult(document=document, lang=self.lang, events=events, timexes=timexes,
                               quotes=code_quotes(self.data, self.actors, doc, state, document.id, events))
-
-    def _share_dates(self, events: list[Event], drafts: list[Draft]) -> None:
-        """A mention with no date of its own ('après une visite de deux jours') takes the date of another
-        mention of the same event (same actor, recipient and type) in the document."""
-        dated: dict[tuple, Event] = {}
-        for ev in events:
-            if ev.date_precision != "publication":
-                dated.setdefault(self._triple(ev), ev)
-        for ev, d in zip(events, drafts):
-            if ev.date_precision == "publication" and self.dater.relative(d.trigger):
-                other = dated.get(self._triple(ev))
-                if other is not None:
-                    ev.date, ev.date_end, ev.date_precision = other.date, other.date_end, other.date_precision
-
-    @staticmethod
-    def _triple(ev: Event) -> tuple:
-        return ev.actor.key, ev.recipient.key if ev.recipient else None, ev.type
 
     def _prepass(self, state: DocActors, doc: Doc) -> None:
         """Resolve every nominal in text order so that names, titles and pronouns
