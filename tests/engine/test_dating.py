@@ -47,6 +47,13 @@ FR = {
               ("arrivé", "arriver", "VERB", "ROOT", 2, PAST), ("mardi", "mardi", "NOUN", "obl:mod", 2),
               ("et", "et", "CCONJ", "cc", 5), ("reparti", "repartir", "VERB", "conj", 2, PAST),
               ("jeudi", "jeudi", "NOUN", "obl:mod", 5), (".", ".", "PUNCT", "punct", 2)],
+    # a range across months and the leap day: 'arrivé le 28 février et reparti le 1er mars'
+    "range_months": [("X", "X", "PROPN", "nsubj", 2), ("est", "être", "AUX", "aux:tense", 2),
+                     ("arrivé", "arriver", "VERB", "ROOT", 2, PAST), ("le", "le", "DET", "det", 4),
+                     ("28", "28", "NUM", "obl:mod", 2), ("février", "février", "NOUN", "flat", 4),
+                     ("et", "et", "CCONJ", "cc", 7), ("reparti", "repartir", "VERB", "conj", 2, PAST),
+                     ("le", "le", "DET", "det", 9), ("1er", "1er", "NUM", "obl:mod", 7), ("mars", "mars", "NOUN", "flat", 9),
+                     (".", ".", "PUNCT", "punct", 2)],
     "no_expression": [("X", "X", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
                       ("condamné", "condamner", "VERB", "ROOT", 2, PAST), ("Y", "Y", "PROPN", "obj", 2),
                       (".", ".", "PUNCT", "punct", 2)],
@@ -96,7 +103,16 @@ FR = {
                       (",", ",", "PUNCT", "punct", 9), ("X", "X", "PROPN", "nsubj", 9),
                       ("ont", "avoir", "AUX", "aux:tense", 9), ("frappé", "frapper", "VERB", "ROOT", 9, PAST),
                       ("Z", "Z", "PROPN", "obj", 9), (".", ".", "PUNCT", "punct", 9)],
+    # '..., qui ont eu lieu le 16 février' describes the noun trigger 'embuscades' and is no event: its date
+    "noun_relative": [("X", "X", "PROPN", "nsubj", 1), ("subit", "subir", "VERB", "ROOT", 1, PRES),
+                      ("des", "un", "DET", "det", 3), ("embuscades", "embuscade", "NOUN", "obj", 1),
+                      (",", ",", "PUNCT", "punct", 7), ("qui", "qui", "PRON", "nsubj", 7, "PronType=Rel"),
+                      ("ont", "avoir", "AUX", "aux:tense", 7), ("eu", "avoir", "VERB", "acl:relcl", 3, PAST),
+                      ("lieu", "lieu", "NOUN", "obj", 7), ("le", "le", "DET", "det", 10), ("16", "16", "NUM", "obl:mod", 7),
+                      ("février", "février", "NOUN", "flat", 10), (".", ".", "PUNCT", "punct", 1)],
 }
+
+EN_PAST = "Tense=Past|VerbForm=Fin"
 
 EN = {
     "governing": [("X", "X", "PROPN", "nsubj", 6), (",", ",", "PUNCT", "punct", 0),
@@ -112,6 +128,28 @@ EN = {
     "since": [("X", "X", "PROPN", "nsubj", 2), ("has", "have", "AUX", "aux", 2),
               ("fought", "fight", "VERB", "ROOT", 2, "Tense=Past|VerbForm=Part"), ("Y", "Y", "PROPN", "dobj", 2),
               ("since", "since", "ADP", "prep", 2), ("2012", "2012", "NUM", "pobj", 4), (".", ".", "PUNCT", "punct", 2)],
+    # 'On November 3' frames the clause that contains 'struck'
+    "framing": [("On", "on", "ADP", "prep", 5), ("November", "November", "PROPN", "pobj", 0),
+                ("3", "3", "NUM", "nummod", 1), (",", ",", "PUNCT", "punct", 5), ("X", "X", "PROPN", "nsubj", 5),
+                ("said", "say", "VERB", "ROOT", 5, EN_PAST), ("it", "it", "PRON", "nsubj", 7),
+                ("struck", "strike", "VERB", "ccomp", 5, EN_PAST), ("Y", "Y", "PROPN", "dobj", 7), (".", ".", "PUNCT", "punct", 5)],
+    # 'arrived on Tuesday and left on Thursday': a range
+    "range": [("X", "X", "PROPN", "nsubj", 1), ("arrived", "arrive", "VERB", "ROOT", 1, EN_PAST),
+              ("on", "on", "ADP", "prep", 1), ("Tuesday", "Tuesday", "PROPN", "pobj", 2), ("and", "and", "CCONJ", "cc", 1),
+              ("left", "leave", "VERB", "conj", 1, EN_PAST), ("on", "on", "ADP", "prep", 5),
+              ("Thursday", "Thursday", "PROPN", "pobj", 6), (".", ".", "PUNCT", "punct", 1)],
+    "no_expression": [("X", "X", "PROPN", "nsubj", 1), ("condemned", "condemn", "VERB", "ROOT", 1, EN_PAST),
+                      ("Y", "Y", "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)],
+    # 'after a visit': the call's 'on Friday' is not the visit's date
+    "relative_noun": [("X", "X", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1, EN_PAST),
+                      ("Y", "Y", "PROPN", "dobj", 1), ("on", "on", "ADP", "prep", 1), ("Friday", "Friday", "PROPN", "pobj", 3),
+                      (",", ",", "PUNCT", "punct", 1), ("after", "after", "ADP", "prep", 1), ("a", "a", "DET", "det", 8),
+                      ("visit", "visit", "NOUN", "pobj", 6), (".", ".", "PUNCT", "punct", 1)],
+    # 'the visit of May 3' is the visit's date, not the signature's
+    "event_noun": [("X", "X", "PROPN", "nsubj", 1), ("signed", "sign", "VERB", "ROOT", 1, EN_PAST),
+                   ("a", "a", "DET", "det", 3), ("deal", "deal", "NOUN", "dobj", 1), ("during", "during", "ADP", "prep", 1),
+                   ("the", "the", "DET", "det", 6), ("visit", "visit", "NOUN", "pobj", 4), ("of", "of", "ADP", "prep", 6),
+                   ("May", "May", "PROPN", "pobj", 7), ("3", "3", "NUM", "nummod", 8), (".", ".", "PUNCT", "punct", 1)],
 }
 
 # (lang, case, trigger word, publication date, expected (date, date_end, precision))
@@ -142,6 +180,23 @@ CASES = [
     ("en", "governing", "met", "2023-11-17", ("2023-11-14", None, "day")),
     ("en", "other_clause", "met", "2023-11-17", ("2023-11-17", None, "publication")),
     ("en", "other_clause", "appointed", "2024-01-10", ("2023-09", None, "month")),
+    ("fr", "noun_relative", "embuscades", "2017-02-20", ("2017-02-16", None, "day")),
+    ("en", "framing", "struck", "2023-11-17", ("2023-11-03", None, "day")),
+    # year boundary: 'November 3' read in January is last November
+    ("en", "framing", "struck", "2024-01-10", ("2023-11-03", None, "day")),
+    ("en", "range", "arrived", "2023-11-17", ("2023-11-14", "2023-11-16", "day")),
+    # a range across a leap day: Tuesday 27 to Thursday 29 February 2024
+    ("en", "range", "arrived", "2024-03-01", ("2024-02-27", "2024-02-29", "day")),
+    ("en", "no_expression", "condemned", "2024-02-29", ("2024-02-29", None, "publication")),
+    ("en", "relative_noun", "visit", "2023-11-17", ("2023-11-17", None, "publication")),
+    ("en", "relative_noun", "called", "2023-11-17", ("2023-11-17", None, "day")),
+    ("en", "event_noun", "visit", "2023-06-10", ("2023-05-03", None, "day")),
+    ("en", "event_noun", "signed", "2023-06-10", ("2023-06-10", None, "publication")),
+    # French ranges across the leap day and the year
+    ("fr", "range", "arrivé", "2024-03-01", ("2024-02-27", "2024-02-29", "day")),
+    ("fr", "range_months", "arrivé", "2024-03-10", ("2024-02-28", "2024-03-01", "day")),
+    ("fr", "range_months", "arrivé", "2023-03-10", ("2023-02-28", "2023-03-01", "day")),
+    ("fr", "governing", "rencontré", "2024-01-04", ("2024-01-02", None, "day")),
 ]
 
 

@@ -55,6 +55,34 @@ SENTENCES = [
             ("The next day", "DATE", "2024-02-29", "day")]),
     ("The day before the vote, nothing happened; a vote is due two weeks from now.", "2023-11-17", "en", None,
      [("two weeks from now", "DATE", "2023-W48", "week")]),
+    # English counterparts: year boundary, leap day, invalid day, unresolved weekdays, clock anchoring
+    ("The election will be held on January 3.", "2023-12-28", "en", "future", [("January 3", "DATE", "2024-01-03", "day")]),
+    ("Yesterday, January 1, fighting resumed.", "2024-01-02", "en", None, [("Yesterday", "DATE", "2024-01-01", "day"),
+                                                                          ("January 1", "DATE", "2024-01-01", "day")]),
+    ("It rained on February 29, 2024.", "2024-03-01", "en", None, [("February 29, 2024", "DATE", "2024-02-29", "day")]),
+    ("He arrived on Thursday, February 29.", "2024-03-02", "en", None,
+     [("Thursday, February 29", "DATE", "2024-02-29", "day")]),
+    ("See you on February 29.", "2023-06-01", "en", None, [("February 29", "DATE", "XXXX-02-29", "day")]),
+    ("The treaty of April 31, 2023 does not exist.", "2023-06-01", "en", None, [("April 31, 2023", "DATE", None, "day")]),
+    ("He arrived on Tuesday and left on Thursday.", None, "en", None,
+     [("Tuesday", "DATE", "XXXX-WXX-2", "day"), ("Thursday", "DATE", "XXXX-WXX-4", "day")]),
+    ("On Saturday, January 4, the attack began at 6:30 pm.", "2003-01-05", "en", None,
+     [("Saturday, January 4", "DATE", "2003-01-04", "day"), ("6:30 pm", "TIME", "2003-01-04T18:30", "time")]),
+    ("The troops have been there for three years and convoys arrive every week.", "2023-11-17", "en", None,
+     [("three years", "DURATION", "P3Y", "year"), ("every week", "SET", "P1W", "week")]),
+    ("Fighting resumed on December 31, two days ago.", "2024-01-02", "en", None,
+     [("December 31", "DATE", "2023-12-31", "day"), ("two days ago", "DATE", "2023-12-31", "day")]),
+    ("Troops attacked last night.", "2024-03-01", "en", None, [("last night", "TIME", "2024-02-29TNI", "time")]),
+    # across months, as TimeML marks them: two expressions (the event's range joins them, test_dating)
+    ("Du 28 février au 1er mars 2024, il a plu.", "2024-03-10", "fr", None,
+     [("28 février", "DATE", "2024-02-28", "day"), ("1er mars 2024", "DATE", "2024-03-01", "day")]),
+    ("From December 28 to January 2, talks went on.", "2024-01-10", "en", "past",
+     [("December 28", "DATE", "2023-12-28", "day"), ("January 2", "DATE", "2024-01-02", "day")]),
+    # anchored to an event, not a day: a duration, no date from the reference
+    ("Two weeks after the attack, he resigned.", "2016-12-21", "en", None, [("Two weeks", "DURATION", "P2W", "week")]),
+    ("Deux semaines après son avancée, l'EI recule.", "2016-12-21", "fr", None,
+     [("Deux semaines", "DURATION", "P2W", "week")]),
+    ("Trois jours avant le sommet, il est parti.", "2016-12-21", "fr", None, [("Trois jours", "DURATION", "P3D", "day")]),
 ]
 
 
@@ -73,9 +101,22 @@ def test_tense_is_asked_at_the_expression_offset():
     assert [t.value for t in found] == ["2023-11-14", "2023-11-16"]
 
 
-def test_ranges_carry_value_end():
-    found = tag_dates("Arrivé dans la nuit de lundi à mardi.", "2023-11-17", "fr")
-    assert (found[0].value, found[0].value_end) == ("2023-11-13TNI", "2023-11-14")
+# (text, ref, lang, value, value_end): ranges carry their end, across months, years and leap days
+RANGES = [
+    ("Arrivé dans la nuit de lundi à mardi.", "2023-11-17", "fr", "2023-11-13TNI", "2023-11-14"),
+    ("Du 3 au 5 juillet 2012, il a plu.", "2023-11-17", "fr", "2012-07-03", "2012-07-05"),
+    ("De lundi à mercredi, il a plu.", "2023-11-17", "fr", "2023-11-13", "2023-11-15"),
+    ("Overnight Monday to Tuesday, it rained.", "2023-11-17", "en", "2023-11-13TNI", "2023-11-14"),
+    ("The talks ran from July 3 to 5, 2012.", "2023-11-17", "en", "2012-07-03", "2012-07-05"),
+    ("The talks ran from Monday to Wednesday.", "2023-11-17", "en", "2023-11-13", "2023-11-15"),
+    ("The talks ran from Monday to Wednesday.", "2024-03-01", "en", "2024-02-26", "2024-02-28"),
+]
+
+
+@pytest.mark.parametrize("text,ref,lang,value,value_end", RANGES, ids=[r[0][:30] for r in RANGES])
+def test_ranges_carry_value_end(text, ref, lang, value, value_end):
+    found = tag_dates(text, ref, lang)
+    assert (found[0].value, found[0].value_end) == (value, value_end)
 
 
 def test_bad_reference_date():
@@ -110,6 +151,28 @@ EVENT_DATES = [
     ("hier soir", "2023-11-17", "fr", ("2023-11-16", "day")),
     ("mid-October", "2023-11-17", "en", ("2023-10-15", "approximate")),
     ("last week", "2023-11-17", "en", ("2023-11-06", "approximate")),
+    ("Friday", "2023-11-17", "en", ("2023-11-17", "day")),
+    ("early November", "2023-11-17", "en", ("2023-11-05", "approximate")),
+    ("late November", "2023-11-17", "en", ("2023-11-25", "approximate")),
+    ("in September", "2023-11-17", "en", ("2023-09", "month")),
+    ("in September", "2024-01-10", "en", ("2023-09", "month")),
+    ("a few years ago", "2023-11-17", "en", ("2020", "approximate")),
+    ("a few days earlier", "2023-11-17", "en", ("2023-11-14", "approximate")),
+    ("next week", "2023-11-17", "en", ("2023-11-20", "approximate")),
+    ("this weekend", "2023-11-17", "en", ("2023-11-18", "approximate")),
+    ("in the fall", "2023-11-17", "en", ("2023-10", "approximate")),
+    ("in 2016", "2023-11-17", "en", ("2016", "year")),
+    ("last year", "2023-11-17", "en", ("2022", "year")),
+    ("the 1990s", "2023-11-17", "en", ("1995", "approximate")),
+    ("late 2022", "2023-11-17", "en", ("2022", "approximate")),
+    ("last night", "2024-03-01", "en", ("2024-02-29", "day")),
+    ("yesterday", "2024-03-01", "en", ("2024-02-29", "day")),
+    ("hier", "2024-03-01", "fr", ("2024-02-29", "day")),
+    ("for three years", "2023-11-17", "en", None),
+    ("every week", "2023-11-17", "en", None),
+    ("currently", "2023-11-17", "en", None),
+    ("February 29", "2023-06-01", "en", None),
+    ("Tuesday", None, "en", None),
     ("depuis trois ans", "2023-11-17", "fr", None),
     ("chaque semaine", "2023-11-17", "fr", None),
     ("actuellement", "2023-11-17", "fr", None),

@@ -23,6 +23,7 @@ from ..settings import Settings
 from .actors import ActorResolver, DocActors
 from .dating import EventDater
 from .places import ArticlePlaces, EventPlacer
+from .story_dates import StoryDater
 from .events import Draft, EventCoder
 from .quotes import code_quotes
 from .syntax import Syntax
@@ -50,6 +51,7 @@ class DocumentCoder:
         self.coder = EventCoder(self.data, self.ontology, self.actors)
         self.syn = Syntax(self.data)
         self.dater = EventDater(self.data, self.syn)
+        self.story = StoryDater(self.data, self.syn, self.dater)
         self.placer = EventPlacer(self.data, self.syn, self.gazetteer, load_places())
         self.context_words = {k: frozenset(v) for k, v in (self.data.cues.get("context_words") or {}).items()}
         self.provenance = {"veille": __version__, "model": model_version(self.nlp), "lexicon": self.data.version}
@@ -82,7 +84,9 @@ class DocumentCoder:
         events = []
         for d in drafts:
             events.append(self._finish(document, doc, d, timexes, sent_index, state, article, triggers))
-        self.dater.share(events, [d.trigger for d in drafts], timexes)
+        text = document.text
+        body_start = text.find("\n", len(text) - len(text.lstrip())) + 1 if self._title_in_text(document) else 0
+        self.story.share(events, [d.trigger for d in drafts], timexes, document.date, body_start)
         for ev in events:
             ev.assign_id()
         return DocumentResult(document=document, lang=self.lang, events=events, timexes=timexes,
