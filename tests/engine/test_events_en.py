@@ -196,3 +196,25 @@ def test_force_used_by_protesters_is_a_riot(en, vocab):
         ("stormed", "storm", "VERB", "ROOT", 2, PAST), ("the", "the", "DET", "det", 5), ("Saudi", "Saudi", "PROPN", "compound", 5),
         ("embassy", "embassy", "NOUN", "dobj", 2), (".", ".", "PUNCT", "punct", 2)])
     assert ("IRN", "145", "SAU") in code(en, doc)
+
+
+def test_a_phrasal_verb_needs_its_particle(en, vocab):
+    # Turkey called off talks with Greece .   /   Turkey called talks with Greece .
+    def doc(words):
+        return make_doc(vocab, words)
+    off = doc([("Turkey", "Turkey", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1, PAST),
+               ("off", "off", "ADP", "prt", 1), ("talks", "talk", "NOUN", "dobj", 1), ("with", "with", "ADP", "prep", 3),
+               ("Greece", "Greece", "PROPN", "pobj", 4), (".", ".", "PUNCT", "punct", 1)])
+    assert ("TUR", "120", "GRC") in code(en, off)
+    plain = doc([("Turkey", "Turkey", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1, PAST),
+                 ("talks", "talk", "NOUN", "dobj", 1), ("with", "with", "ADP", "prep", 2),
+                 ("Greece", "Greece", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)])
+    assert not any(c == "120" for _, c, _ in code(en, plain))
+
+
+def test_an_event_noun_in_a_circumstance_adjunct_is_not_the_subjects_act(en, vocab):
+    # Iran left after protests .   (the protests are not Iran's)
+    doc = make_doc(vocab, [
+        ("Iran", "Iran", "PROPN", "nsubj", 1), ("left", "leave", "VERB", "ROOT", 1, PAST), ("after", "after", "ADP", "prep", 1),
+        ("protests", "protest", "NOUN", "pobj", 2), (".", ".", "PUNCT", "punct", 1)])
+    assert not any(c.startswith("14") for _, c, _ in code(en, doc))

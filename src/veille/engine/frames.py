@@ -36,6 +36,7 @@ class FrameReader:
         self.first_person = data.cue("first_person")
         self.part_nouns = data.cue("part_nouns")
         self.time_labels = data.cue("time_entity_labels")
+        self.circumstance = data.cue("circumstance_preps")
 
     # ---- conditions ---------------------------------------------------------------------
     def matches(self, entry: LexiconEntry, tok: Token) -> bool:
@@ -44,6 +45,8 @@ class FrameReader:
             return False
         if cond.obj_lemmas and not (self._complement_lemmas(tok) & cond.obj_lemmas):
             return False
+        if cond.particles and not any(c.i > tok.i and c.lower_ in cond.particles for c in tok.children):
+            return False  # a phrasal verb ('stepped down', 'called off') needs its particle
         if cond.preps:
             obls = self.syn.kids(tok, "obl", "nmod", "iobj")
             if self.data.cues.get("light_verb_obliques") and self.syn.has(tok, "obj"):
@@ -287,6 +290,8 @@ class FrameReader:
                     break
                 if syn.has(t, "subj") or syn.has(t, "pass_subj"):
                     return None  # the trigger sits in the subject ('l'usage de la torture est systématique')
+                if syn.prep(t) in self.circumstance:
+                    return None  # 'resigned after months of protests': the circumstance is not the subject's act
             if verb.lemma_ in self.data.cue("stop_verbs") or verb.lemma_ in self.data.cue("evaluation_verbs"):
                 return None  # 'cesser les combats': the governor ends the event, it does not report one
             if any(e.type != entry.type and self.matches(e, verb) for e in self.data.entries(verb.lemma_, "VERB")):

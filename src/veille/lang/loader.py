@@ -32,6 +32,7 @@ class Condition:
     obj_lemmas: frozenset[str] = frozenset()      # the object (or a noun complement) must be one of these
     reflexive: bool | None = None                 # needs a reflexive clitic (se rendre)
     preps: frozenset[str] = frozenset()           # an oblique with one of these prepositions must exist
+    particles: frozenset[str] = frozenset()       # a particle of a phrasal verb must follow it ('stepped down')
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def _slots(value: Any, path: str, line: int, name: str) -> tuple[str, ...]:
 
 _ENTRY_KEYS = {"id", "lemma", "pos", "type", "cameo", "mode", "actor", "recipient", "recipient_preps", "actor_preps",
                "symmetric",
-               "recipient_required", "complement_event", "modality", "obj_lemmas", "reflexive", "preps", "overrides", "contexts", "examples",
+               "recipient_required", "complement_event", "modality", "obj_lemmas", "reflexive", "preps", "particles", "overrides", "contexts", "examples",
                "note"}
 
 
@@ -150,7 +151,8 @@ def parse_entry(obj: Mapping[str, Any], path: str, line: int) -> LexiconEntry:
         symmetric=bool(obj.get("symmetric", False)),
         recipient_required=bool(obj.get("recipient_required", False)),
         complement_event=obj.get("complement_event"), modality=obj.get("modality"),
-        condition=Condition(frozenset(obj.get("obj_lemmas", [])), obj.get("reflexive"), frozenset(obj.get("preps", []))),
+        condition=Condition(frozenset(obj.get("obj_lemmas", [])), obj.get("reflexive"), frozenset(obj.get("preps", [])),
+                            frozenset(obj.get("particles", []))),
         overrides=tuple(overrides), contexts=tuple(obj.get("contexts", [])), examples=tuple(examples), line=line)
 
 
