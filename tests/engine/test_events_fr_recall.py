@@ -59,3 +59,26 @@ def test_an_infinitive_tagged_as_noun_is_a_verb(fr, blank_fr):
         ("l'", "le", "DET", "det", 9), ("armée", "armée", "NOUN", "obj", 5), ("irakienne", "irakien", "ADJ", "amod", 9)])
     got = {(a, t, r) for a, t, r, _ in code(fr, doc)}
     assert {("SYR", "AID", "IRQ"), ("RUS", "AID", "IRQ")} <= got
+
+
+def test_the_nominal_before_the_verb_after_a_fronted_clause_is_its_subject(fr, blank_fr):
+    # la convention de la CPI, l'ONU a demandé au Conseil de sécurité ... ('l'ONU' parsed as a bare nmod of
+    # 'convention', itself taken for the subject)
+    doc = make_doc(blank_fr.vocab, [
+        ("la", "le", "DET", "det", 1), ("convention", "convention", "NOUN", "nsubj", 9),
+        ("de", "de", "ADP", "case", 4), ("la", "le", "DET", "det", 4), ("CPI", "CPI", "PROPN", "nmod", 1),
+        (",", ",", "PUNCT", "punct", 1), ("l'", "le", "DET", "det", 7), ("ONU", "ONU", "PROPN", "nmod", 1),
+        ("a", "avoir", "AUX", "aux:tense", 9, FIN), ("demandé", "demander", "VERB", "ROOT", 9, PART),
+        ("à", "à", "ADP", "case", 12), ("la", "le", "DET", "det", 12), ("France", "France", "PROPN", "obl:arg", 9)])
+    assert ("UN", "REQUEST", "FRA", "asserted") in code(fr, doc)
+
+
+def test_a_nominal_after_a_comma_is_not_the_subject_of_another_verb(fr, blank_fr):
+    # accusée de laxisme par ses alliés, la Turquie a renforcé ... : Turkey is not the accuser
+    doc = make_doc(blank_fr.vocab, [
+        ("accusée", "accuser", "VERB", "advcl", 11, PART), ("de", "de", "ADP", "case", 2),
+        ("laxisme", "laxisme", "NOUN", "obl:arg", 0), ("par", "par", "ADP", "case", 5), ("ses", "son", "DET", "det", 5, "Poss=Yes"),
+        ("alliés", "allié", "NOUN", "obl:agent", 0), (",", ",", "PUNCT", "punct", 5), ("la", "le", "DET", "det", 8),
+        ("Turquie", "Turquie", "PROPN", "nmod", 5), ("a", "avoir", "AUX", "aux:tense", 11, FIN),
+        ("depuis", "depuis", "ADP", "advmod", 11), ("renforcé", "renforcer", "VERB", "ROOT", 11, PART)])
+    assert not [g for g in code(fr, doc) if g[0] == "TUR" and g[1] == "ACCUSE"]

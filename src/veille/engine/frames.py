@@ -111,6 +111,10 @@ class FrameReader:
             for g in self.syn.kids(c, "nmod", "amod", "det"):
                 if g.i in exclude:
                     continue
+                if self._comma_nominal(g):  # 'la convention de la CPI, l'ONG a demandé': the nominal before the verb
+                    ents = self.actors.entities(state, g)
+                    if ents:
+                        return Argument(ents, g)
                 if self.syn.has(g, "nmod") and self.syn.prep(g) not in ACTOR_PREPS_NOUN:
                     continue
                 if agent and self.part_nouns and self.syn.has(g, "nmod") and c.pos_ == "NOUN" and c.i not in state.roles \
@@ -127,6 +131,18 @@ class FrameReader:
                     if found:
                         return found
         return None
+
+    def _comma_nominal(self, tok: Token) -> bool:
+        """A nominal the parser hung as a modifier with no preposition, set off by a comma: an apposition, or the
+        true subject after a fronted clause ('La Syrie n'ayant pas ratifié la convention de la CPI, l'ONG a
+        demandé')."""
+        doc = tok.doc
+        start, end = tok.left_edge.i, tok.right_edge.i + 1
+        if not (self.syn.has(tok, "nmod") and self.syn.prep(tok) is None and tok.pos_ in ("NOUN", "PROPN")
+                and start > tok.head.i and doc[start - 1].text == "," and end < len(doc)):
+            return False
+        verb = tok.head.head  # the verb whose subject the parser took for the head: the nominal comes right before it
+        return doc[end].i == verb.i or (doc[end].head.i == verb.i and self.syn.has(doc[end], "aux"))
 
     def _holder(self, state: DocActors, tok: Token, exclude: set[int]) -> Argument | None:
         """The entity that owns or holds a place or thing, further down its modifiers: through 'de'
