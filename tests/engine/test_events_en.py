@@ -218,3 +218,11 @@ def test_an_event_noun_in_a_circumstance_adjunct_is_not_the_subjects_act(en, voc
         ("Iran", "Iran", "PROPN", "nsubj", 1), ("left", "leave", "VERB", "ROOT", 1, PAST), ("after", "after", "ADP", "prep", 1),
         ("protests", "protest", "NOUN", "pobj", 2), (".", ".", "PUNCT", "punct", 1)])
     assert not any(c.startswith("14") for _, c, _ in code(en, doc))
+
+
+def test_what_an_event_caused_is_not_done_by_its_subject(en, vocab):
+    # Iran's attack sparked protests .   (the protesters are not Iran)
+    doc = make_doc(vocab, [
+        ("Iran", "Iran", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0), ("attack", "attack", "NOUN", "nsubj", 3),
+        ("sparked", "spark", "VERB", "ROOT", 3, PAST), ("protests", "protest", "NOUN", "dobj", 3), (".", ".", "PUNCT", "punct", 3)])
+    assert not any(c.startswith("14") for _, c, _ in code(en, doc))

@@ -37,6 +37,7 @@ class FrameReader:
         self.part_nouns = data.cue("part_nouns")
         self.time_labels = data.cue("time_entity_labels")
         self.circumstance = data.cue("circumstance_preps")
+        self.causative = data.cue("causative_verbs")
 
     # ---- conditions ---------------------------------------------------------------------
     def matches(self, entry: LexiconEntry, tok: Token) -> bool:
@@ -308,6 +309,8 @@ class FrameReader:
                     return None  # the trigger sits in the subject ('l'usage de la torture est systématique')
                 if syn.prep(t) in self.circumstance:
                     return None  # 'resigned after months of protests': the circumstance is not the subject's act
+            if verb.lemma_ in self.causative:
+                return None  # 'the killing sparked protests': the cause is not the actor of what it caused
             if verb.lemma_ in self.data.cue("stop_verbs") or verb.lemma_ in self.data.cue("evaluation_verbs"):
                 return None  # 'cesser les combats': the governor ends the event, it does not report one
             if any(e.type != entry.type and self.matches(e, verb) for e in self.data.entries(verb.lemma_, "VERB")):
