@@ -97,3 +97,18 @@ def test_an_act_set_against_the_subject_is_not_the_subjects_own(fr, blank_fr):
         ("de", "de", "ADP", "case", 6), ("contre-offensives", "contre-offensive", "NOUN", "nmod", 4),
         (".", ".", "PUNCT", "punct", 1)])
     assert not [g for g in code_dyads(fr, doc) if g[:2] == ("ISIS", "ASSAULT")]
+
+
+def test_retaliation_is_aimed_at_who_attacked_the_actor(fr, blank_fr):
+    # Les FDS attaquent Daech. Daech attaque l'armée syrienne. Daech lance une contre-offensive.
+    doc = make_doc(blank_fr.vocab, [
+        ("Les", "le", "DET", "det", 1), ("FDS", "FDS", "PROPN", "nsubj", 2), ("attaquent", "attaquer", "VERB", "ROOT", 2, FIN),
+        ("Daech", "Daech", "PROPN", "obj", 2), (".", ".", "PUNCT", "punct", 2),
+        ("Daech", "Daech", "PROPN", "nsubj", 6), ("attaque", "attaquer", "VERB", "ROOT", 6, FIN),
+        ("l'", "le", "DET", "det", 8), ("armée", "armée", "NOUN", "obj", 6), ("syrienne", "syrien", "ADJ", "amod", 8),
+        (".", ".", "PUNCT", "punct", 6),
+        ("Daech", "Daech", "PROPN", "nsubj", 12), ("lance", "lancer", "VERB", "ROOT", 12, FIN),
+        ("une", "un", "DET", "det", 14), ("contre-offensive", "contre-offensive", "NOUN", "obj", 12),
+        (".", ".", "PUNCT", "punct", 12)])
+    last = [d for d in coded_drafts(fr, doc) if d.trigger.i == 14]
+    assert last and all(d.actor.key == "ISIS" and d.recipient and d.recipient.key == "YPG" for d in last)

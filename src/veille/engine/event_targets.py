@@ -45,6 +45,7 @@ class TargetPasses:
         self.concessive = data.cue("concessive_preps")
         self.agent_preps = data.cue("agent_preps")
         self.of_preps = data.cue("of_preps")
+        self.retaliation = data.cue("retaliation_lemmas")
 
     def _policy(self, typ: str) -> CodingPolicy:
         return self.ontology.plover_type(typ).coding
@@ -105,7 +106,8 @@ class TargetPasses:
         """An act of force with no named target ('l'offensive des FDS') is aimed, in this order, at: the one
         adversary the document gives that actor (explicit attacks, either direction) that is named in the
         same sentence; the one adversary of its co-actors ('les bombardements russes et syriens') named in the
-        sentence; the other side of the closest explicit attack or expulsion by the actor, else on it; the
+        sentence; the other side of the closest explicit attack or expulsion by the actor, else on it (on it
+        first for a retaliation: 'contre-offensives de Daech' after the offensive of the FDS); the
         actor's only adversary; for an actor with no known adversary, the only side the document shows being
         attacked, or, of several, the one the most parties attack (the common enemy: 'les FDS', 'l'armée
         irakienne' and 'l'armée syrienne' against Daech, which also killed Russian soldiers). Otherwise the
@@ -141,7 +143,10 @@ class TargetPasses:
             side = by_trigger[d.trigger.i] | {d.reporter.key if d.reporter else None}
             named = _named_in(state, sent) - side
             mine = foes.get(d.actor.key, set())
-            nearest = sorted(seen_at.get(d.actor.key, []), key=lambda p: (p[2], abs(p[0] - d.trigger.i)))[:1]
+            # the closest dyad where the actor attacked, or, for a retaliation, where it was attacked
+            hit_back = d.trigger.lemma_ in self.retaliation or d.trigger.lower_ in self.retaliation
+            nearest = sorted(seen_at.get(d.actor.key, []),
+                             key=lambda p: (p[2] != hit_back, abs(p[0] - d.trigger.i)))[:1]
             allied = set().union(*(foes.get(k, set()) for k in by_trigger[d.trigger.i] if k)) - side
             for pool in (mine & named, allied & named, {p[1] for p in nearest}, mine,
                          set() if mine else _common_enemy(targets - side, foes)):
