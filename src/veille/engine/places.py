@@ -10,6 +10,9 @@ then the GeoNames place index). A fallback chain, most specific first:
    dateline ('DAMAS, 12 mars (AFP) -'), or a place its title or first sentence locates
    something in;
 4. none.
+Then `share_occasions`: a statement, agreement or demand between two parties with no place
+takes the place of their meeting that the same paragraph reports ('a annoncé que la France va
+prêter ... au Royaume-Uni. Cette décision a été prise lors d'une rencontre avec May à Sandhurst').
 
 Steps 2 and 3 only take a place that agrees with the event's participants: its country is
 one of theirs, or one of them has no country (an armed group, an organisation; in the
@@ -19,14 +22,14 @@ mentions are never places. Prepositions and place nouns are language data (cues.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer
 from ..gazetteer.places import PlaceIndex
 from ..lang import LanguageData
-from ..records import Entity, Location
+from ..records import Entity, Event, Location
 from .actors import DocActors
 from .syntax import Syntax
 
@@ -58,6 +61,8 @@ class EventPlacer:
         self.places = places
         self.preps = data.cue("place_preps") | data.cue("location_preps")
         self.directions = data.cue("direction_nouns")
+        self.landmarks = data.cue("landmark_nouns")
+        self.seats = data.cue("seat_nouns")
         self.of_preps = data.cue("of_preps") or frozenset({"de", "du", "des", "d'", "of"})
 
     # ---- geocoding -------------------------------------------------------------------------
@@ -104,7 +109,7 @@ class EventPlacer:
         """'Alep' -> Alep; 'nord de la Syrie' -> the place the direction noun points into;
         'la base aérienne de Tiyas' -> Tiyas; 'dans la région', 'le sud du pays' (a definite place
         noun with no name) -> the article's place `context`, country only."""
-        loc = self.geocode(tok, prefer)
+        loc = self.geocode(tok, prefer) or self._landmark(tok, prefer)
         if loc:
             return loc
         if tok.lemma_ not in self.directions and tok.lower_ not in self.directions:
@@ -120,6 +125,30 @@ class EventPlacer:
                                     lon=None if tok.lemma_ in self.directions else inner.lon)
         if not any(self.syn.has(c, "nmod") or self.syn.has(c, "amod") for c in tok.children):
             return self._anaphoric(tok, context)
+        return None
+
+    def _landmark(self, tok: Token, prefer: list[str]) -> Location | None:
+        """A landmark named by its complement is at that place, with its coordinates ('la base
+        aérienne de Tiyas', 'Académie royale militaire de Sandhurst'); an institution qualified by
+        a nationality sits in that country's capital ('au Parlement israélien')."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.landmarks or tok.lower_ in self.landmarks:
+            for c in self.syn.kids(tok, "nmod"):
+                if self.syn.prep(c) in self.of_preps:
+                    inner = self.geocode(c, prefer)
+                    if inner:
+                        return Location(text=self._phrase(tok, c.right_edge), country=inner.country,
+                                        lat=inner.lat, lon=inner.lon)
+        if lemma in self.seats or tok.lower_ in self.seats:
+            for c in tok.children:
+                if c.pos_ != "ADJ":
+                    continue
+                for entry in self.gaz.lookup(c.text, self.data.lang):
+                    if entry.kind == "demonym" and entry.country:
+                        coords = self.gaz.capital_coords(entry.country)
+                        return Location(text=self._phrase(tok, max(tok, c, key=lambda t: t.i)),
+                                        country=entry.country, lat=coords[0] if coords else None,
+                                        lon=coords[1] if coords else None)
         return None
 
     def _anaphoric(self, tok: Token, context: Location | None) -> Location | None:
@@ -264,3 +293,28 @@ class EventPlacer:
             if loc.text not in skip and self.agrees(loc, participants, strict=True):
                 return loc
         return None
+
+    # ---- the occasion ---------------------------------------------------------------------
+    @staticmethod
+    def share_occasions(events: list[Event], triggers: list[Token]) -> None:
+        """A statement, agreement, demand or sanction between two parties (a type not in
+        SITUATED_TYPES) with no place takes the place of a meeting of the same two parties
+        (CONSULT, not by phone) that the same paragraph locates: what they said or decided
+        there."""
+        def paragraph(tok: Token) -> int:
+            return tok.doc.text.rfind("\n", 0, tok.idx) + 1
+
+        def pair(ev: Event) -> frozenset:
+            return frozenset((ev.actor.key, ev.recipient.key if ev.recipient else None))
+
+        meetings = [(paragraph(t), pair(ev), ev.location) for ev, t in zip(events, triggers)
+                    if ev.type == "CONSULT" and ev.mode not in UNSITUATED_MODES and ev.location is not None
+                    and ev.recipient is not None and ev.recipient.key != ev.actor.key]
+        if not meetings:
+            return
+        for ev, t in zip(events, triggers):
+            if ev.location is not None or ev.type in SITUATED_TYPES or ev.recipient is None:
+                continue
+            para, key = paragraph(t), pair(ev)
+            found = next((loc for p, k, loc in meetings if p == para and k == key), None)
+            ev.location = replace(found) if found is not None else None
