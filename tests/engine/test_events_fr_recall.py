@@ -82,3 +82,19 @@ def test_a_nominal_after_a_comma_is_not_the_subject_of_another_verb(fr, blank_fr
         ("Turquie", "Turquie", "PROPN", "nmod", 5), ("a", "avoir", "AUX", "aux:tense", 11, FIN),
         ("depuis", "depuis", "ADP", "advmod", 11), ("renforcé", "renforcer", "VERB", "ROOT", 11, PART)])
     assert not [g for g in code(fr, doc) if g[0] == "TUR" and g[1] == "ACCUSE"]
+
+
+def test_a_transfer_recipient_hung_low_in_the_object_closes_the_clause(fr, blank_fr):
+    # L'armée française a transféré le contrôle de la province, dont elle avait la responsabilité, aux forces
+    # afghanes ('aux forces' parsed under 'responsabilité' in the relative clause)
+    doc = make_doc(blank_fr.vocab, [
+        ("L'", "le", "DET", "det", 1), ("armée", "armée", "NOUN", "nsubj", 4), ("française", "français", "ADJ", "amod", 1),
+        ("a", "avoir", "AUX", "aux:tense", 4, FIN), ("transféré", "transférer", "VERB", "ROOT", 4, PART),
+        ("le", "le", "DET", "det", 6), ("contrôle", "contrôle", "NOUN", "obj", 4), ("de", "de", "ADP", "case", 9),
+        ("la", "le", "DET", "det", 9), ("province", "province", "NOUN", "nmod", 6), (",", ",", "PUNCT", "punct", 13),
+        ("dont", "dont", "PRON", "iobj", 13, "PronType=Rel"), ("elle", "lui", "PRON", "nsubj", 13),
+        ("avait", "avoir", "VERB", "acl:relcl", 9, FIN), ("la", "le", "DET", "det", 15),
+        ("responsabilité", "responsabilité", "NOUN", "obj", 13), (",", ",", "PUNCT", "punct", 18),
+        ("aux", "à", "ADP", "case", 18), ("forces", "force", "NOUN", "nmod", 15), ("afghanes", "afghan", "ADJ", "amod", 18),
+        (".", ".", "PUNCT", "punct", 4)])
+    assert ("FRA", "RETREAT", "AFG", "asserted") in code(fr, doc)

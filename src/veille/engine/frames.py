@@ -73,6 +73,7 @@ class FrameReader:
         for c in self.syn.kids(tok, "obj", "pass_subj", "nmod", "amod", "obl", "xcomp"):
             out.add(c.lemma_)
             out.update(g.lemma_ for g in self.syn.kids(c, "nmod", "amod", "conj"))
+        out.update(c.lemma_ for c in self.syn.kids(tok, "advmod"))  # 'a réagi vivement'
         if self.syn.is_passive(tok):
             out.update(c.lemma_ for c in self.syn.kids(tok, "pass_subj"))
         if self.syn.has(tok, "acl"):  # 'un missile tiré', 'les sanctions imposées'
@@ -132,6 +133,23 @@ class FrameReader:
                     if found:
                         return found
         return None
+
+    def _low_recipient(self, state: DocActors, verb: Token, preps: frozenset[str], exclude: set[int]) -> Argument | None:
+        """'transférer le contrôle de la province, dernier territoire dont elle avait la responsabilité, aux forces
+        afghanes': the recipient of a transfer verb that closes the clause, hung by the parser on a noun deep in
+        the object."""
+        low = [t for o in self.syn.objects(verb) for t in o.subtree
+               if t.head.i != o.i and self.syn.has(t, "nmod") and self.syn.prep(t) in preps]
+        if not low:
+            last = None
+        else:
+            last = max(low, key=lambda t: t.i)
+        if last is None:
+            return None
+        after = last.right_edge.i + 1
+        if after < last.sent.end and not self.syn.has(verb.doc[after], "punct"):
+            return None
+        return self._resolved(state, [last], exclude, True)
 
     def _comma_nominal(self, tok: Token) -> bool:
         """A nominal the parser hung as a modifier with no preposition, set off by a comma: an apposition, or the
@@ -273,7 +291,10 @@ class FrameReader:
                     cands += [c for c in syn.obliques(tok.head, preps) if not syn.has(c, "nmod")]
                 if self.data.cues.get("light_verb_obliques") and syn.has(tok, "obj"):
                     cands += syn.obliques(tok.head, preps)
-            return self._resolved(state, cands, exclude, deep)
+            found = self._resolved(state, cands, exclude, deep)
+            if found is None and role == "recipient" and entry.condition.obj_lemmas and syn.verb_like(tok):
+                found = self._low_recipient(state, tok, preps, exclude)
+            return found
         if slot == "poss":
             dets = [c for c in tok.children if "Yes" in c.morph.get("Poss")]
             if not dets:
