@@ -51,3 +51,14 @@ def test_actor_cases(pipelines, lang, date, text, mention, key, role, what):
         keys = key.split(",")  # coordination: every entity, in order
         assert [e.key for e in ents] == keys if len(keys) > 1 else ents[0].key == key, (what, ents)
         assert ents[0].role == (None if role == "-" else role), what
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("« J'ai ordonné des frappes contre la Syrie », a déclaré le président américain.", ("USA", "ASSAULT", "SYR")),
+    ("Le ministre français a déclaré : « Nous condamnons la Russie. »", ("FRA", "ACCUSE", "RUS")),
+])
+def test_first_person_in_a_quote_is_its_speaker(fr_extractor, text, expected):
+    from veille.records import Document
+    result = fr_extractor.process(Document(id="q", text=text, lang="fr", date="2017-04-07"))
+    assert expected in {(e.actor.key, e.type, e.recipient.key if e.recipient else None) for e in result.events}

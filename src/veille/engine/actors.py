@@ -47,6 +47,7 @@ class DocActors:
     intro_nouns: dict[str, list[tuple[int, Entity]]] = field(default_factory=dict)  # noun lemma -> named entities
     orgs_seen: list[tuple[int, str, Entity]] = field(default_factory=list)          # (token i, org key, entity)
     focus: str | None = None                                                         # the one state the text is about
+    speakers: list[tuple[int, int, Entity]] = field(default_factory=list)  # (start, end char) of direct quotes, speaker
 
 
 def _code(key: str | None, role: str | None) -> str | None:
@@ -359,7 +360,29 @@ class ActorResolver:
         last = ent.name.split()[-1]
         state.persons.setdefault(normalize(last), ent)
 
+    def hear(self, state: DocActors, quotes) -> None:
+        """Record who speaks each direct quote: a first-person pronoun inside one stands for its speaker."""
+        for q in quotes:
+            sp = q.speaker
+            if q.kind in ("direct", "mixed") and sp.key:
+                state.speakers.append((q.start, q.end, Entity(text=sp.text, key=sp.key, country=None, role=sp.role,
+                                                              name=sp.name, code=_code(sp.key, sp.role))))
+        for tok in state.doc:  # resolved before the quotes were known
+            if tok.i in state.cache and self._from_speaker(state, tok) is not None:
+                del state.cache[tok.i]
+
+    def _from_speaker(self, state: DocActors, tok: Token) -> Entity | None:
+        if tok.pos_ != "PRON" or "1" not in tok.morph.get("Person"):
+            return None
+        for start, end, ent in state.speakers:
+            if start <= tok.idx < end:
+                return replace(ent, text=tok.text)
+        return None
+
     def _from_pronoun(self, state: DocActors, tok: Token) -> Entity | None:
+        speaker = self._from_speaker(state, tok)
+        if speaker is not None:
+            return speaker
         norm = normalize(tok.text)
         if tok.pos_ != "PRON" or norm not in self.pronouns:
             return None

@@ -18,14 +18,14 @@ from ..lang import LanguageData, load_language
 from ..nlp.components import parse_paragraphs
 from ..nlp.loading import load_pipeline, model_version
 from ..ontology import Ontology, load_ontology
-from ..records import Document, DocumentResult, Event, Evidence, Location, Timex
+from ..records import Document, DocumentResult, Event, Evidence, Location, Quote, Timex
 from ..settings import Settings
 from .actors import ActorResolver, DocActors
 from .dating import EventDater
 from .places import ArticlePlaces, EventPlacer
 from .story_dates import StoryDater
 from .events import Draft, EventCoder
-from .quotes import code_quotes
+from .quotes import QuoteExtractor, attribute_events
 from .syntax import Syntax
 
 log = logging.getLogger(__name__)
@@ -75,6 +75,8 @@ class DocumentCoder:
     def _code(self, document: Document, doc: Doc) -> DocumentResult:
         state = self.actors.scan(doc, document.date)
         self._prepass(state, doc)
+        quotes = QuoteExtractor(self.data, self.actors).extract(doc, state, document.id)
+        self.actors.hear(state, quotes)  # 'J'ai informé nos amis' inside a quote: its speaker
         drafts = self.coder.code(doc, state)
         timexes = self.dater.timexes(doc, document.date)
         sentences = list(doc.sents)
@@ -91,7 +93,12 @@ class DocumentCoder:
         for ev in events:
             ev.assign_id()
         return DocumentResult(document=document, lang=self.lang, events=events, timexes=timexes,
-                              quotes=code_quotes(self.data, self.actors, doc, state, document.id, events))
+                              quotes=self._attributed(quotes, events))
+
+    @staticmethod
+    def _attributed(quotes: list[Quote], events: list[Event]) -> list[Quote]:
+        attribute_events(events, quotes)  # events inside a direct quote are reported by its speaker
+        return quotes
 
     def _prepass(self, state: DocActors, doc: Doc) -> None:
         """Resolve every nominal in text order so that names, titles and pronouns
