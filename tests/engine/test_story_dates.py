@@ -240,3 +240,52 @@ def test_person_of_the_lead_episode(vocabs):
     other = Entity(text="Nkurunziza", key="BDI", name="Agathon Rwasa")
     got = _run("fr", doc, [("rencontré", 0, Entity(text="Casper", key="USA"), other, "CONSULT")], pub="2016-10-21")
     assert got == [("rencontré", "2016-10-21", "publication")]
+
+
+# ---- the narration's frame inside a paragraph ------------------------------------------------
+FR_CUT = [("les", "le", "DET", "det", 1), ("forces", "force", "NOUN", "nsubj:pass", 3),
+          ("sont", "être", "AUX", "aux:pass", 3, PRES), ("coupées", "couper", "VERB", "ROOT", 3, PAST),
+          (".", ".", "PUNCT", "punct", 3)]
+
+
+def _opened(rows: list[tuple], opening: list[tuple]) -> list[tuple]:
+    """`rows` with `opening` and a comma before them, heads shifted (opening heads None = the root)."""
+    shift = len(opening) + 1
+    root = next(i for i, r in enumerate(rows) if r[3] == "ROOT") + shift
+    out = [(r[0], r[1], r[2], r[3], root if r[4] is None else r[4]) for r in opening]
+    out.append((",", ",", "PUNCT", "punct", root))
+    out += [(r[0], r[1], r[2], r[3], r[4] + shift, *r[5:]) for r in rows]
+    return out
+
+
+def test_sentence_opening_date_frames_the_rest_of_the_paragraph(vocabs):
+    # 'X attaque Y. En janvier 2017, les forces sont coupées. Z ravitaille X.' (a present passive
+    # and a present active keep one tense)
+    janvier = [("En", "en", "ADP", "case", 1), ("janvier", "janvier", "NOUN", "obl:mod", None),
+               ("2017", "2017", "NUM", "nmod", 1)]
+    doc = build(vocabs["fr"], [simple("fr", "X", None, ("attaque", "attaquer", PRES), "Y"), _opened(FR_CUT, janvier),
+                               simple("fr", "Z", None, ("ravitaille", "ravitailler", PRES), "X")])
+    got = _run("fr", doc, [("attaque", 0, X, Y, "ASSAULT"), ("ravitaille", 0, Z, X, "AID")], pub="2017-09-11")
+    assert got == [("attaque", "2017-09-11", "publication"), ("ravitaille", "2017-01", "month")]
+
+
+def test_conditional_claim_ends_the_frame(vocabs):
+    # 'Le 2 mars, X a attaqué Y. Z aurait riposté.' / '... X aurait mobilisé Y. Z a riposté.'
+    cond = simple("fr", "Z", "aurait", FR_REPLY, "X")
+    cond[1] = ("aurait", "avoir", "AUX", "aux:tense", 2, "Mood=Cnd|Tense=Pres|VerbForm=Fin")
+    doc = build(vocabs["fr"], [simple("fr", "X", "a", FR_ATTACK, "Y", fr_day("2", "mars")), cond])
+    assert _run("fr", doc, [("riposté", 0, Z, X, "ASSAULT", "alleged")])[0][1:] == (PUB, "publication")
+    doc = build(vocabs["fr"], [simple("fr", "X", "a", FR_ATTACK, "Y", fr_day("2", "mars")), cond,
+                               simple("fr", "Y", "a", ("frappé", "frapper", PAST), "Z")])
+    assert _run("fr", doc, [("frappé", 0, Y, Z, "ASSAULT")])[0][1:] == (PUB, "publication")
+
+
+@pytest.mark.parametrize("middle_day,expected", [("2", ("2024-03-02", "day")), ("3", (PUB, "publication"))])
+def test_another_day_ends_the_frame(vocabs, middle_day, expected):
+    # 'Le 2 mars, X a attaqué Y. Z a riposté le 2|3 mars. Y a frappé Z.': the same day keeps the frame
+    middle = simple("fr", "Z", "a", FR_REPLY, "X")[:-1] + [
+        ("le", "le", "DET", "det", 5), (middle_day, middle_day, "NUM", "obl:mod", 2), ("mars", "mars", "NOUN", "flat", 5),
+        (".", ".", "PUNCT", "punct", 2)]
+    doc = build(vocabs["fr"], [simple("fr", "X", "a", FR_ATTACK, "Y", fr_day("2", "mars")), middle,
+                               simple("fr", "Y", "a", ("frappé", "frapper", PAST), "Z")])
+    assert _run("fr", doc, [("frappé", 0, Y, Z, "ASSAULT")])[0][1:] == expected

@@ -35,10 +35,12 @@ class StoryDater:
         article gives the same event elsewhere:
         1. the first dated mention of the same event (actor, recipient, type): 'après une visite
            de deux jours' after 'arrivée mardi', or a lead's 'l'offensive des FDS' dated below;
-        2. else its paragraph's time frame: an expression that opens the paragraph ('Le vendredi
-           2 mars, deux attaques ont eu lieu ... Les forces ont riposté') dates the later
-           sentences of that paragraph told in the same tense; a change of tense ('La Corée du
-           Sud accuse ...' after a past episode) ends the frame;
+        2. else the narration's time frame: an expression that opens a sentence ('Le vendredi 2
+           mars, deux attaques ont eu lieu ... Les forces ont riposté', 'En janvier 2017, les
+           forces sont coupées en deux ... l'aviation réussit à ravitailler les combattants')
+           dates the later sentences of its paragraph told in the same tense; a change of tense
+           ('La Corée du Sud accuse ...' after a past episode), the conditional of a reported
+           claim ('Daech aurait mobilisé ...'), another day or the paragraph's end ends the frame;
         3. else, for a mention in the lead (the first paragraph of the body), the first dated
            account of the same kind of event below it that is no other event's (a word of the
            same type with no event coded on it): the lead 'a frappé les forces du régime', the
@@ -71,7 +73,7 @@ class StoryDater:
             if other is not None:
                 ev.date, ev.date_end, ev.date_precision = other.date, other.date_end, other.date_precision
                 continue
-            frame = self._frame_of(trigger, frames, sents)
+            frame = self._frame_of(trigger, frames, sents, timexes)
             if frame is not None:
                 ev.date, ev.date_precision = frame
                 ev.date_end = None
@@ -80,7 +82,7 @@ class StoryDater:
                 if got is not None:
                     ev.date, ev.date_end, ev.date_precision = got
             elif episode is not None and trigger.idx >= episode[0].end_char and self._same_person(ev, episode[0]) \
-                    and self.syn.tense(self.syn.clause_verb(trigger)) == "past":
+                    and self._tense(self.syn.clause_verb(trigger)) == "past":
                 ev.date, ev.date_end, ev.date_precision = episode[1]
 
     def _lead_episode(self, doc: Doc, lead: tuple[int, int], timexes: list[Timex], pub_date: str | None,
@@ -170,40 +172,74 @@ class StoryDater:
                 return True
         return False
 
-    def _paragraph_frames(self, doc: Doc, timexes: list[Timex]) -> dict[int, tuple[int, str, str, str | None]]:
-        """{paragraph start offset: (end of the framed sentence, date, precision, tense)} for each
-        paragraph whose first sentence opens with a date expression: only function words before it
-        ('Le 2 mars, ...', 'On March 2, ...'), no verb."""
-        frames: dict[int, tuple[int, str, str, str | None]] = {}
+    def _paragraph_frames(self, doc: Doc, timexes: list[Timex]) -> list[tuple[int, int, int, str, str, str | None]]:
+        """(paragraph start, sentence start, sentence end, date, precision, tense) of each sentence that
+        opens with a date expression: only function words before it ('Le 2 mars, ...', 'On March 2,
+        ...', 'En janvier 2017, ...'), no verb. A dateline is none."""
+        frames = []
         text = doc.text
         for t in timexes:
-            para = text.rfind("\n", 0, t.start) + 1
             got = event_date(t)
-            if got is None or para in frames or self.dater.since(doc, t) or _DATELINE_END.match(text, t.end):
+            if got is None or self.dater.since(doc, t) or _DATELINE_END.match(text, t.end):
                 continue
             tok = self.dater.token_at(doc, t.start)
             if tok is None:
                 continue
             sent = tok.sent
-            if text[para:sent.start_char].strip() or any(w.pos_ not in _FUNCTION for w in doc[sent.start:tok.i]):
+            if any(w.pos_ not in _FUNCTION for w in doc[sent.start:tok.i]):
                 continue
-            frames[para] = (sent.end_char, got[0], got[1], self.syn.tense(sent.root))
+            if frames and frames[-1][1] == sent.start_char:
+                continue  # the sentence's first expression frames it
+            para = text.rfind("\n", 0, sent.start_char) + 1 if text[sent.start_char:sent.start_char + 1] != "\n" \
+                else sent.start_char
+            frames.append((para, sent.start_char, sent.end_char, got[0], got[1], self._tense(sent.root)))
         return frames
 
-    def _frame_of(self, trigger: Token, frames: dict, sents: list) -> tuple[str, str] | None:
-        """The paragraph frame that dates `trigger`: its sentence comes after the framed one and
-        every sentence up to it keeps the framed tense (a verbless one keeps it too)."""
+    def _frame_of(self, trigger: Token, frames: list, sents: list, timexes: list[Timex]) -> tuple[str, str] | None:
+        """The narrative frame that dates `trigger`: the last sentence of its paragraph before it that
+        opens with a date, when every sentence from there to the trigger's keeps that tense (a
+        verbless one keeps it too) and gives no date of its own."""
         para = trigger.doc.text.rfind("\n", 0, trigger.idx) + 1
-        frame = frames.get(para)
-        if frame is None or trigger.idx < frame[0]:
+        before = [f for f in frames if f[0] == para and f[2] <= trigger.idx]
+        if not before:
             return None
-        end, date, precision, tense = frame
-        if tense is None or self.syn.tense(trigger.sent.root) != tense:
+        _, _, end, date, precision, tense = before[-1]
+        if tense is None or self._tense(trigger.sent.root) != tense or self._conditional(trigger.sent.root) \
+                or self._conditional(self.syn.clause_verb(trigger)):
             return None
         for sent in sents:
-            if end <= sent.start_char <= trigger.idx and self.syn.tense(sent.root) not in (tense, None):
+            if end <= sent.start_char < trigger.sent.start_char and (
+                    self._tense(sent.root) not in (tense, None) or self._conditional(sent.root)
+                    or self._other_day(sent, timexes, date)):
                 return None
         return date, precision
+
+    def _tense(self, verb: Token) -> str | None:
+        """The clause's tense, a passive read from its auxiliary: 'sont coupées' is present, 'ont été
+        coupées' and 'were cut' past."""
+        passive = self.syn.kids(verb, "aux_pass")
+        if not passive:
+            return self.syn.tense(verb)
+        if self.syn.kids(verb, "aux") and any(a.i not in {p.i for p in passive} for a in self.syn.kids(verb, "aux")):
+            return self.syn.tense(verb)  # a compound passive ('a été coupée'): its tense auxiliary decides
+        return self.syn.tense(passive[0]) or self.syn.tense(verb)
+
+    def _conditional(self, verb: Token) -> bool:
+        """A clause in the conditional ('Daech aurait mobilisé 4 000 hommes'): a reported claim, not
+        the narration."""
+        return any("Cnd" in t.morph.get("Mood") for t in (verb, *self.syn.kids(verb, "aux", "aux_pass", "cop")))
+
+    def _other_day(self, sent: Span, timexes: list[Timex], day: str) -> bool:
+        """The sentence dates something on another day than `day` (its own expressions of the
+        frame's day, 'à la mi-journée', keep the frame)."""
+        if not self._sentence_dated(sent, timexes):
+            return False
+        for t in timexes:
+            if sent.start_char <= t.start < sent.end_char:
+                got = event_date(t)
+                if got is not None and not got[0].startswith(day) and not day.startswith(got[0]):
+                    return True
+        return False
 
 
 def _triple(ev: Event) -> tuple:
