@@ -70,6 +70,7 @@ class ActorResolver:
         self.lead_verbs = data.cue("lead_verbs")
         self.contextual = {normalize(k): v for k, v in (data.cues.get("contextual_names") or {}).items()}
         self.first_person = {normalize(w) for w in data.cue("first_person")}
+        self.relation_nouns = {normalize(w) for w in data.cue("relation_nouns")}
         self.of_preps = {normalize(w) for w in data.cue("of_preps")} | {None}
         self.context = ContextResolver(self)
 
@@ -174,12 +175,25 @@ class ActorResolver:
                     return replace(ents[0], text=self._text(state, tok))
         return None
 
+    def _from_relation(self, state: DocActors, tok: Token) -> Entity | None:
+        """A party named by its relation and its nationality ('son allié russe', 'le voisin turc'): that state.
+        ('l'allié de la Russie' is some other party: only a nationality adjective counts.)"""
+        if tok.pos_ != "NOUN" or normalize(tok.lemma_) not in self.relation_nouns:
+            return None
+        for c in tok.children:
+            m = state.matches.get(c.i)
+            if m and m.best.kind == "demonym" and m.best.country and self.syn.has(c, "amod"):
+                key = m.best.country
+                return Entity(text=self._text(state, tok), key=key, country=key, role=None, code=key)
+        return None
+
     def entity(self, state: DocActors, tok: Token) -> Entity | None:
         if tok.pos_ not in NOMINAL and tok.pos_ != "VERB":
             return None
         ent = (self._from_role(state, tok) or self._from_match(state, tok) or self._from_person(state, tok)
                or self._from_pronoun(state, tok) or self._from_contextual(state, tok) or self._from_group(state, tok)
-               or self._from_ordinal(state, tok) or self.context.resolve(state, tok) or self._from_apposition(state, tok))
+               or self._from_ordinal(state, tok) or self.context.resolve(state, tok) or self._from_apposition(state, tok)
+               or self._from_relation(state, tok))
         if ent is not None and ent.name and ent.key:
             self._remember_person(state, ent)
         return ent
