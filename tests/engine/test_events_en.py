@@ -227,3 +227,13 @@ def test_what_an_event_caused_is_not_done_by_its_subject(en, vocab):
         ("Iranians", "Iranians", "PROPN", "pobj", 2), ("sparked", "spark", "VERB", "ROOT", 4, PAST),
         ("protests", "protest", "NOUN", "dobj", 4), (".", ".", "PUNCT", "punct", 4)])
     assert not any(c.startswith("14") for _, c, _ in code(en, doc))
+
+
+def test_saying_one_will_not_act_is_a_refusal(en, vocab):
+    # China will not supply weapons to Russia .   (a refusal of aid: CAMEO 122; 'did not supply' stays negated)
+    doc = make_doc(vocab, [
+        ("China", "China", "PROPN", "nsubj", 3), ("will", "will", "AUX", "aux", 3), ("not", "not", "PART", "neg", 3),
+        ("supply", "supply", "VERB", "ROOT", 3, INF), ("weapons", "weapon", "NOUN", "dobj", 3), ("to", "to", "ADP", "dative", 3),
+        ("Russia", "Russia", "PROPN", "pobj", 5), (".", ".", "PUNCT", "punct", 3)])
+    drafts = coded_drafts(en, doc, "2024-03-05")
+    assert [(d.type, d.cameo, d.modality) for d in drafts] == [("REJECT", "122", "asserted")]

@@ -26,6 +26,7 @@ class CodingPolicy:
     object_may_be_event: bool = False    # 'condamne l'attaque': the object is another event
     complement_may_be_act: bool = False  # 'menace de frapper X': the complement is the act threatened
     intent: tuple[str, str] | None = None  # (type, CAMEO) coded when the act is only announced
+    refusal: str | None = None             # REJECT code coded when the actor says it will not act
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,8 @@ def _coding_policy(name: str, raw: Mapping) -> CodingPolicy:
                           reason=f"type {name}: intent type {intent.get('type')!r} is not a PLOVER type")
     return CodingPolicy(stance, bool(raw.get("needs_recipient")), bool(raw.get("recipient_optional")),
                         bool(raw.get("object_may_be_event")), bool(raw.get("complement_may_be_act")),
-                        (intent["type"], str(intent["cameo"])) if intent else None)
+                        (intent["type"], str(intent["cameo"])) if intent else None,
+                        str(raw["refusal"]) if raw.get("refusal") else None)
 
 
 @lru_cache(maxsize=1)
