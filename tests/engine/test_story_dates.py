@@ -289,3 +289,26 @@ def test_another_day_ends_the_frame(vocabs, middle_day, expected):
     doc = build(vocabs["fr"], [simple("fr", "X", "a", FR_ATTACK, "Y", fr_day("2", "mars")), middle,
                                simple("fr", "Y", "a", ("frappé", "frapper", PAST), "Z")])
     assert _run("fr", doc, [("frappé", 0, Y, Z, "ASSAULT")])[0][1:] == expected
+
+
+def test_lead_takes_the_body_account_of_the_same_kind_en(vocabs):
+    # lead 'X struck Y.'; body 'On September 17, an air strike killed soldiers.' (no event coded on it)
+    body = [("On", "on", "ADP", "prep", 7), ("September", "September", "PROPN", "pobj", 0), ("17", "17", "NUM", "nummod", 1),
+            (",", ",", "PUNCT", "punct", 7), ("an", "an", "DET", "det", 6), ("air", "air", "NOUN", "compound", 6),
+            ("strike", "strike", "NOUN", "nsubj", 7), ("killed", "kill", "VERB", "ROOT", 7, PAST_FIN),
+            ("soldiers", "soldier", "NOUN", "dobj", 7), (".", ".", "PUNCT", "punct", 7)]
+    doc = build(vocabs["en"], [simple("en", "X", None, ("struck", "strike", PAST_FIN), "Y"), None, body])
+    got = _run("en", doc, [("struck", 0, X, Y, "ASSAULT")], pub="2016-09-19")
+    assert got == [("struck", "2016-09-17", "day")]
+
+
+def test_person_of_the_lead_episode_en(vocabs):
+    lead = [("Seven", "seven", "NUM", "nummod", 1), ("ambassadors", "ambassador", "NOUN", "nsubj", 2),
+            ("presented", "present", "VERB", "ROOT", 2, PAST_FIN), ("credentials", "credential", "NOUN", "dobj", 2),
+            ("to", "to", "ADP", "dative", 2), ("President", "President", "PROPN", "compound", 6),
+            ("Nkurunziza", "Nkurunziza", "PROPN", "pobj", 4), ("yesterday", "yesterday", "NOUN", "npadvmod", 2),
+            (".", ".", "PUNCT", "punct", 2)]
+    doc = build(vocabs["en"], [lead, None, simple("en", "Casper", None, ("met", "meet", PAST_FIN), "Nkurunziza")])
+    person = Entity(text="Nkurunziza", key="BDI", name="Pierre Nkurunziza")
+    got = _run("en", doc, [("met", 0, Entity(text="Casper", key="USA"), person, "CONSULT")], pub="2016-10-21")
+    assert got == [("met", "2016-10-20", "day")]
