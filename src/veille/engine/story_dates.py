@@ -33,8 +33,9 @@ class StoryDater:
         (asserted or alleged), is no state ('assiégé depuis deux ans') and no next step ('parviennent
         ensuite à prendre', `sequence_adverbs` in cues.json) takes the date the
         article gives the same event elsewhere:
-        1. the first dated mention of the same event (actor, recipient, type): 'après une visite
-           de deux jours' after 'arrivée mardi', or a lead's 'l'offensive des FDS' dated below;
+        1. the first dated mention of the same event (actor, recipient, type; with no recipient,
+           also the same word): 'après une visite de deux jours' after 'arrivée mardi', or a
+           lead's 'l'offensive des FDS' dated below;
         2. else the narration's time frame: an expression that opens a sentence ('Le vendredi 2
            mars, deux attaques ont eu lieu ... Les forces ont riposté', 'En janvier 2017, les
            forces sont coupées en deux ... l'aviation réussit à ravitailler les combattants')
@@ -54,9 +55,9 @@ class StoryDater:
             return
         doc = triggers[0].doc
         dated: dict[tuple, Event] = {}
-        for ev in events:
+        for ev, trigger in zip(events, triggers):
             if ev.date_precision != "publication":
-                dated.setdefault(_triple(ev), ev)
+                dated.setdefault(_identity(ev, trigger), ev)
         frames = self._paragraph_frames(doc, timexes)
         sents = list(doc.sents) if frames else []
         lead = self._lead(doc, body_start)
@@ -69,7 +70,7 @@ class StoryDater:
                 continue  # its sentence dates other things: no sign that it continues another mention
             if self._in_state(trigger, timexes) or self._sequenced(trigger):
                 continue
-            other = dated.get(_triple(ev))
+            other = dated.get(_identity(ev, trigger))
             if other is not None:
                 ev.date, ev.date_end, ev.date_precision = other.date, other.date_end, other.date_precision
                 continue
@@ -175,13 +176,13 @@ class StoryDater:
     def _paragraph_frames(self, doc: Doc, timexes: list[Timex]) -> list[tuple[int, int, int, str, str, str | None]]:
         """(paragraph start, sentence start, sentence end, date, precision, tense) of each sentence that
         opens with a date expression: only function words before it ('Le 2 mars, ...', 'On March 2,
-        ...', 'En janvier 2017, ...'), no verb. A dateline is none."""
+        ...', 'En janvier 2017, ...'), no verb. A dateline or a clock time is none."""
         frames = []
         text = doc.text
         for t in timexes:
             got = event_date(t)
-            if got is None or self.dater.since(doc, t) or _DATELINE_END.match(text, t.end):
-                continue
+            if got is None or t.type != "DATE" or self.dater.since(doc, t) or _DATELINE_END.match(text, t.end):
+                continue  # a clock time ('Vers 7h40, ...') takes its day from elsewhere: it frames nothing
             tok = self.dater.token_at(doc, t.start)
             if tok is None:
                 continue
@@ -242,5 +243,8 @@ class StoryDater:
         return False
 
 
-def _triple(ev: Event) -> tuple:
-    return ev.actor.key, ev.recipient.key if ev.recipient else None, ev.type
+def _identity(ev: Event, trigger: Token) -> tuple:
+    """What makes two mentions one event: actor, recipient and type; with no recipient (a
+    generic 'FRA AGREE') also the same word ('l'attentat' ... 'l'attentat du 19 décembre')."""
+    recipient = ev.recipient.key if ev.recipient else None
+    return ev.actor.key, recipient, ev.type, None if recipient else trigger.lemma_.lower()
