@@ -237,3 +237,16 @@ def test_saying_one_will_not_act_is_a_refusal(en, vocab):
         ("Russia", "Russia", "PROPN", "pobj", 5), (".", ".", "PUNCT", "punct", 3)])
     drafts = coded_drafts(en, doc, "2024-03-05")
     assert [(d.type, d.cameo, d.modality) for d in drafts] == [("REJECT", "122", "asserted")]
+
+
+def test_a_claim_accuses_the_doer_of_a_claimed_event_only(en, vocab):
+    # Ukraine claims that Russia attacked Kharkiv .   /   China claims that Taiwan is Chinese .
+    def doc(subj, kids):
+        return make_doc(vocab, [(subj[0], subj[0], "PROPN", "nsubj", 1), ("claims", "claim", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+                                ("that", "that", "SCONJ", "mark", 4), (subj[1], subj[1], "PROPN", "nsubj", 4), *kids])
+    attacked = doc(("Ukraine", "Russia"), [("attacked", "attack", "VERB", "ccomp", 1, PAST),
+                                                 ("Kharkiv", "Kharkiv", "PROPN", "dobj", 4), (".", ".", "PUNCT", "punct", 1)])
+    assert ("UKR", "112", "RUS") in code(en, attacked)
+    state = doc(("China", "Taiwan"), [("is", "be", "AUX", "ccomp", 1, "Tense=Pres|VerbForm=Fin"),
+                                            ("Chinese", "chinese", "ADJ", "acomp", 4), (".", ".", "PUNCT", "punct", 1)])
+    assert not any(c == "112" for _, c, _ in code(en, state))

@@ -353,6 +353,10 @@ class FrameReader:
         if slot == "comp_subj":  # 'wants Putin to attack': the subject of the verb's clausal complement
             return self._resolved(state, [s for c in syn.kids(tok, "ccomp", "xcomp") if c.pos_ in ("VERB", "AUX")
                                           for s in syn.kids(c, "subj")], exclude)
+        if slot == "comp_event_subj":  # 'claimed that Russia attacked ...': the doer of a complement that is an event
+            return self._resolved(state, [s for c in syn.kids(tok, "ccomp") if c.pos_ == "VERB"
+                                          and self.data.entries(syn.verb_lemma(c), "VERB") for s in syn.kids(c, "subj")],
+                                  exclude)
         if slot == "reciprocal":
             pair = self.compound_demonym(state, tok)  # 'un sommet franco-britannique'
             if pair:

@@ -19,7 +19,7 @@ from ..ontology.model import PLOVER_TYPES
 # the labels of the language's parser.
 SLOTS = ("subj", "obj", "iobj", "obl", "agent", "pass_subj", "nmod", "poss", "amod", "place", "governor_subj",
          "reciprocal", "partner", "obj_place", "obj_obl", "comp_subj", "comp_obl",
-         "comp_obj")
+         "comp_obj", "comp_event_subj")
 LABEL_KEYS = ("subj", "pass_subj", "agent", "obj", "iobj", "obl", "nmod", "case", "mark", "xcomp", "ccomp",
               "advcl", "acl", "conj", "cc", "appos", "amod", "det", "flat", "aux", "aux_pass", "cop", "expl",
               "advmod", "nummod", "punct", "root", "compound", "dep", "parataxis", "pobj")
