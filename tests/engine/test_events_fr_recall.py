@@ -98,3 +98,17 @@ def test_a_transfer_recipient_hung_low_in_the_object_closes_the_clause(fr, blank
         ("aux", "à", "ADP", "case", 18), ("forces", "force", "NOUN", "nmod", 15), ("afghanes", "afghan", "ADJ", "amod", 18),
         (".", ".", "PUNCT", "punct", 4)])
     assert ("FRA", "RETREAT", "AFG", "asserted") in code(fr, doc)
+
+
+def test_a_wish_to_lift_sanctions_named_before_is_a_hypothetical_concession(fr, blank_fr):
+    # Washington souhaite maintenir des sanctions contre la Russie, mais finalement les supprimer ('supprimer'
+    # coordinated with 'souhaite' by the parser; 'les' stands for the sanctions)
+    doc = make_doc(blank_fr.vocab, [
+        ("Washington", "Washington", "PROPN", "nsubj", 1), ("souhaite", "souhaiter", "VERB", "ROOT", 1, FIN),
+        ("maintenir", "maintenir", "VERB", "xcomp", 1, "VerbForm=Inf"), ("des", "un", "DET", "det", 4),
+        ("sanctions", "sanction", "NOUN", "obj", 2, "Gender=Fem|Number=Plur"), ("contre", "contre", "ADP", "case", 7),
+        ("la", "le", "DET", "det", 7), ("Russie", "Russie", "PROPN", "nmod", 4, "Gender=Fem|Number=Sing"),
+        (",", ",", "PUNCT", "punct", 12), ("mais", "mais", "CCONJ", "cc", 12),
+        ("finalement", "finalement", "ADV", "advmod", 12), ("les", "le", "PRON", "obj", 12, "Number=Plur|Person=3"),
+        ("supprimer", "supprimer", "VERB", "conj", 1, "VerbForm=Inf")])
+    assert ("USA", "CONCEDE", "RUS", "hypothetical") in code(fr, doc)

@@ -152,6 +152,8 @@ class EventCoder:
             modality = entry.modality
         if modality == "future" and policy.intent:  # the intent is what the text asserts
             (typ, cameo), modality = policy.intent, "asserted"
+        elif modality == "hypothetical" and policy.intent and self.modal.wished(tok):
+            typ, cameo = policy.intent  # 'souhaite finalement les supprimer': a wish to withdraw is a concession
         if modality == "negated" and policy.refusal and self.syn.tense(self.syn.clause_verb(tok)) == "future":
             typ, cameo, modality = "REJECT", policy.refusal, "asserted"  # 'will not provide aid': a refusal
         reporter = self._reporter(state, tok, claim)

@@ -71,6 +71,7 @@ class FrameReader:
     def _complement_lemmas(self, tok: Token) -> set[str]:
         out = set()
         for c in self.syn.kids(tok, "obj", "pass_subj", "nmod", "amod", "obl", "xcomp"):
+            c = self.syn.clitic_antecedent(c) or c  # 'les supprimer': the sanctions named before
             out.add(c.lemma_)
             out.update(g.lemma_ for g in self.syn.kids(c, "nmod", "amod", "conj"))
         out.update(c.lemma_ for c in self.syn.kids(tok, "advmod"))  # 'a réagi vivement'
@@ -282,7 +283,7 @@ class FrameReader:
             preps = entry.recipient_preps if role == "recipient" else (entry.actor_preps or ACTOR_PREPS_NOUN)
             cands = syn.obliques(tok, preps)
             if role == "recipient" and syn.verb_like(tok):  # 'retirer son soutien aux Kurdes'
-                cands += [c for o in syn.objects(tok) for c in syn.obliques(o, preps)]
+                cands += [c for o in syn.objects(tok) for c in syn.obliques(syn.clitic_antecedent(o) or o, preps)]
             if tok.pos_ == "NOUN" and role == "recipient" and not syn.verb_like(tok):
                 # 'la visite du ministre ... à Pyongyang': the nmod may hang off a sibling nmod
                 for c in syn.kids(tok, "nmod"):

@@ -64,11 +64,8 @@ class ModalityDetector:
                     return "hypothetical"
                 if g.lemma_ in self.hypo_verbs and g.pos_ == "VERB":
                     return "hypothetical"
-        # the governor of an infinitive complement ('wants to attack', 'wants Putin to attack')
-        # ('pressured by Congress to help Iran': the small English parser hangs some of them as adverbials)
-        infinitive = (self.syn.has(verb, "ccomp") or self.syn.has(verb, "advcl")) and "Inf" in verb.morph.get("VerbForm")
-        gov = verb.head if verb.head.i != verb.i and (self.syn.has(verb, "xcomp") or infinitive) else None
-        if gov is not None and gov.lemma_ in self.intent_gov and self.syn.has(verb, "xcomp"):
+        gov, complement = self._governor(verb)
+        if gov is not None and gov.lemma_ in self.intent_gov and complement:
             return "future"  # 'wants to help Israel', 'offered to mediate': the subject states its intent
         if gov is not None and gov.lemma_ in self.hypo_gov:
             return "hypothetical"
@@ -87,6 +84,24 @@ class ModalityDetector:
         if any(c.lower_ in self.alleged_adv for c in list(verb.children) + list(trigger.children)):
             return "alleged"
         return "asserted"
+
+    def _governor(self, verb: Token) -> tuple[Token | None, bool]:
+        """The governor of an infinitive complement ('wants to attack', 'wants Putin to attack'), and whether the
+        infinitive is its complement proper (xcomp)."""
+        # ('pressured by Congress to help Iran': the small English parser hangs some of them as adverbials)
+        infinitive = (self.syn.has(verb, "ccomp") or self.syn.has(verb, "advcl")) and "Inf" in verb.morph.get("VerbForm")
+        # 'souhaite maintenir des sanctions, mais finalement les supprimer': an infinitive the parser coordinated
+        # with the finite governor of its conjunct is that governor's complement
+        loose = (self.syn.has(verb, "conj") and "Inf" in verb.morph.get("VerbForm")
+                 and "Fin" in verb.head.morph.get("VerbForm"))
+        complement = self.syn.has(verb, "xcomp") or loose
+        return (verb.head if verb.head.i != verb.i and (complement or infinitive) else None), complement
+
+    def wished(self, trigger: Token) -> bool:
+        """'souhaite ... supprimer les sanctions': an act its actor wishes for (cue 'wish_governors'); an intent
+        the text reports, however uncertain."""
+        gov, complement = self._governor(self.syn.clause_verb(trigger))
+        return gov is not None and complement and gov.lemma_ in self.data.cue("wish_governors")
 
     def reporter(self, trigger: Token) -> tuple[Token | None, bool]:
         """(token naming who reports the event, whether it is a speech-verb embedding) or (None, False)."""

@@ -250,6 +250,23 @@ class Syntax:
                 return t
         return None
 
+    def clitic_antecedent(self, tok: Token) -> Token | None:
+        """'maintenir des sanctions contre la Russie, mais finalement les supprimer': a third-person object
+        pronoun stands for the closest noun before it in its sentence that agrees in number and gender."""
+        if tok.pos_ != "PRON" or not self.has(tok, "obj") or "3" not in tok.morph.get("Person") \
+                or tok.morph.get("PronType") or tok.morph.get("Reflex"):
+            return None
+        number, gender = tok.morph.get("Number"), tok.morph.get("Gender")
+        for t in reversed(tok.doc[tok.sent.start:tok.i]):
+            if t.pos_ != "NOUN":
+                continue
+            if number and t.morph.get("Number") and t.morph.get("Number") != number:
+                continue
+            if gender and t.morph.get("Gender") and t.morph.get("Gender") != gender:
+                continue
+            return t
+        return None
+
     def objects(self, verb: Token) -> list[Token]:
         if self.is_passive(verb):
             objs = self.kids(verb, "pass_subj") or self.kids(verb, "obj")
