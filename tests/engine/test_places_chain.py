@@ -223,3 +223,25 @@ def test_share_occasions(lang, typ, recipient, same_paragraph, mode, expected):
     assert (events[0].location.country if events[0].location else None) == expected
     if expected:
         assert events[0].location is not events[1].location
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("second_actor,second_recipient,expected", [
+    (DEU, None, "SYR"),     # 'le régime syrien et son allié russe' attacking: one act, one place
+    (FRA, DEU, None),       # compound recipients ('a frappé la Syrie et le Liban') may be elsewhere
+])
+def test_share_siblings(lang, second_actor, second_recipient, expected):
+    doc = spacy.blank(lang).make_doc("A B")
+    syria = Location(text="nord de la Syrie", country="SYR")
+    events = [_event(doc, 1, "ASSAULT", FRA, None, syria), _event(doc, 1, "ASSAULT", second_actor, second_recipient, None)]
+    EventPlacer.share_siblings(events, [doc[1], doc[1]])
+    assert (events[1].location.country if events[1].location else None) == expected
+
+
+def test_place_text_has_no_line_break():
+    placer = _placer("fr")
+    rows = [("dans", "dans", "ADP", "case", 2), ("le", "le", "DET", "det", 2, DEF), ("nord", "nord", "NOUN", "ROOT", 2),
+            ("de", "de", "ADP", "case", 5), ("la", "le", "DET", "det", 5, DEF), ("Syrie", "Syrie", "PROPN", "nmod", 2),
+            ("\n\n", "\n\n", "SPACE", "dep", 5)]
+    doc = make_doc(spacy.blank("fr").vocab, rows)
+    assert placer._candidate(doc[2], []).text == "nord de la Syrie"

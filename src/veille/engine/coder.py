@@ -89,6 +89,7 @@ class DocumentCoder:
         text = document.text
         body_start = text.find("\n", len(text) - len(text.lstrip())) + 1 if self._title_in_text(document) else 0
         self.story.share(events, [d.trigger for d in drafts], timexes, document.date, body_start)
+        self.placer.share_siblings(events, [d.trigger for d in drafts])
         self.placer.share_occasions(events, [d.trigger for d in drafts])
         for ev in events:
             ev.assign_id()

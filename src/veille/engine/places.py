@@ -10,7 +10,8 @@ then the GeoNames place index). A fallback chain, most specific first:
    dateline ('DAMAS, 12 mars (AFP) -'), or a place its title or first sentence locates
    something in;
 4. none.
-Then `share_occasions`: a statement, agreement or demand between two parties with no place
+Then `share_siblings`: the actors of one mention (a compound actor) share the place one of
+them got; and `share_occasions`: a statement, agreement or demand between two parties with no place
 takes the place of their meeting that the same paragraph reports ('a annoncé que la France va
 prêter ... au Royaume-Uni. Cette décision a été prise lors d'une rencontre avec May à Sandhurst').
 
@@ -103,7 +104,9 @@ class EventPlacer:
         first = tok.doc[min(t.i for t in tok.subtree if t.pos_ != "ADP" or t.i > tok.i)]
         while first.pos_ in ("DET", "ADP") and first.i < tok.i:
             first = tok.doc[first.i + 1]
-        return tok.doc[first.i:last.i + 1].text
+        while last.i > first.i and last.is_space:  # a title's or paragraph's line break is no part of the name
+            last = tok.doc[last.i - 1]
+        return tok.doc[first.i:last.i + 1].text.strip()
 
     def _candidate(self, tok: Token, prefer: list[str], context: Location | None = None) -> Location | None:
         """'Alep' -> Alep; 'nord de la Syrie' -> the place the direction noun points into;
@@ -295,6 +298,19 @@ class EventPlacer:
         return None
 
     # ---- the occasion ---------------------------------------------------------------------
+    @staticmethod
+    def share_siblings(events: list[Event], triggers: list[Token]) -> None:
+        """The actors of one mention ('le régime syrien et son allié russe' attacking) act in one
+        place: a dyad with no place takes the place its sibling (same trigger, type and recipient)
+        got. Compound recipients do not share ('a frappé la Syrie et le Liban': two places)."""
+        def key(ev: Event, t: Token) -> tuple:
+            return t.i, ev.type, ev.recipient.key if ev.recipient else None
+
+        placed = {key(ev, t): ev.location for ev, t in zip(events, triggers) if ev.location is not None}
+        for ev, t in zip(events, triggers):
+            if ev.location is None and key(ev, t) in placed:
+                ev.location = replace(placed[key(ev, t)])
+
     @staticmethod
     def share_occasions(events: list[Event], triggers: list[Token]) -> None:
         """A statement, agreement, demand or sanction between two parties (a type not in
