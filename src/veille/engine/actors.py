@@ -156,6 +156,8 @@ class ActorResolver:
             ent = self.entity(state, conj)
             if ent and all(e.key != ent.key or e.role != ent.role for e in out):
                 out.append(ent)
+        if not out:
+            out = self._specified(state, tok)
         if len(out) == 1 and tok.i in state.roles and out[0].key:
             out += enumerated_owners(self.syn, state, tok, out[0]) or coordinated_demonyms(self.syn, state, tok, out[0])
         if len(out) == 2:
@@ -185,7 +187,31 @@ class ActorResolver:
             if m and m.best.kind == "demonym" and m.best.country and self.syn.has(c, "amod"):
                 key = m.best.country
                 return Entity(text=self._text(state, tok), key=key, country=key, role=None, code=key)
+            if m and m.best.kind in ("country", "capital", "metonym") and m.best.country and self.syn.has(c, "nmod") \
+                    and self.syn.prep(c) not in self.of_preps:  # 'nos amis à Moscou'
+                key = m.best.country
+                return Entity(text=state.doc[tok.i:m.end].text, key=key, country=key, role=None, code=key)
+        doc, j = state.doc, tok.i + 1  # the same, read on the surface when the parser hangs the place elsewhere
+        if j + 1 < len(doc) and doc[j].pos_ == "ADP" and normalize(doc[j].text) not in self.of_preps:
+            k = j + 1 + (doc[j + 1].pos_ == "DET")
+            m = state.matches.get(k)
+            if m and m.start == k and m.best.kind in ("country", "capital", "metonym") and m.best.country:
+                key = m.best.country
+                return Entity(text=doc[tok.i:m.end].text, key=key, country=key, role=None, code=key)
         return None
+
+    def _specified(self, state: DocActors, tok: Token) -> list[Entity]:
+        """'nos amis, à commencer par nos amis américains et nos amis à Moscou': a bare relation noun stands for
+        the same noun qualified later in its sentence."""
+        if tok.pos_ != "NOUN" or normalize(tok.lemma_) not in self.relation_nouns:
+            return []
+        out: list[Entity] = []
+        for t in state.doc[tok.i + 1:tok.sent.end]:
+            if t.lemma_ == tok.lemma_:
+                e = self._from_relation(state, t)
+                if e is not None and all(x.key != e.key for x in out):
+                    out.append(e)
+        return out
 
     def entity(self, state: DocActors, tok: Token) -> Entity | None:
         if tok.pos_ not in NOMINAL and tok.pos_ != "VERB":
