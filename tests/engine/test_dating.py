@@ -54,6 +54,12 @@ FR = {
                      ("et", "et", "CCONJ", "cc", 7), ("reparti", "repartir", "VERB", "conj", 2, PAST),
                      ("le", "le", "DET", "det", 9), ("1er", "1er", "NUM", "obl:mod", 7), ("mars", "mars", "NOUN", "flat", 9),
                      (".", ".", "PUNCT", "punct", 2)],
+    # 'Dans une interview publiée vendredi, X a indiqué ...': the occasion's date is the clause's
+    "occasion": [("Dans", "dans", "ADP", "case", 2), ("une", "un", "DET", "det", 2),
+                 ("interview", "interview", "NOUN", "obl:mod", 8), ("publiée", "publier", "VERB", "acl", 2, PAST),
+                 ("vendredi", "vendredi", "NOUN", "obl:mod", 3), (",", ",", "PUNCT", "punct", 8),
+                 ("X", "X", "PROPN", "nsubj", 8), ("a", "avoir", "AUX", "aux:tense", 8),
+                 ("indiqué", "indiquer", "VERB", "ROOT", 8, PAST), (".", ".", "PUNCT", "punct", 8)],
     "no_expression": [("X", "X", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2),
                       ("condamné", "condamner", "VERB", "ROOT", 2, PAST), ("Y", "Y", "PROPN", "obj", 2),
                       (".", ".", "PUNCT", "punct", 2)],
@@ -140,6 +146,12 @@ EN = {
               ("Thursday", "Thursday", "PROPN", "pobj", 6), (".", ".", "PUNCT", "punct", 1)],
     "no_expression": [("X", "X", "PROPN", "nsubj", 1), ("condemned", "condemn", "VERB", "ROOT", 1, EN_PAST),
                       ("Y", "Y", "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)],
+    # 'In an interview published on Friday, X said it struck Y': the occasion's date
+    "occasion": [("In", "in", "ADP", "prep", 8), ("an", "an", "DET", "det", 2), ("interview", "interview", "NOUN", "pobj", 0),
+                 ("published", "publish", "VERB", "acl", 2, "Tense=Past|VerbForm=Part"), ("on", "on", "ADP", "prep", 3),
+                 ("Friday", "Friday", "PROPN", "pobj", 4), (",", ",", "PUNCT", "punct", 8), ("X", "X", "PROPN", "nsubj", 8),
+                 ("said", "say", "VERB", "ROOT", 8, EN_PAST), ("it", "it", "PRON", "nsubj", 10),
+                 ("struck", "strike", "VERB", "ccomp", 8, EN_PAST), ("Y", "Y", "PROPN", "dobj", 10), (".", ".", "PUNCT", "punct", 8)],
     # 'after a visit': the call's 'on Friday' is not the visit's date
     "relative_noun": [("X", "X", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1, EN_PAST),
                       ("Y", "Y", "PROPN", "dobj", 1), ("on", "on", "ADP", "prep", 1), ("Friday", "Friday", "PROPN", "pobj", 3),
@@ -195,6 +207,8 @@ CASES = [
     # French ranges across the leap day and the year
     ("fr", "range", "arrivé", "2024-03-01", ("2024-02-27", "2024-02-29", "day")),
     ("fr", "range_months", "arrivé", "2024-03-10", ("2024-02-28", "2024-03-01", "day")),
+    ("fr", "occasion", "indiqué", "2017-01-21", ("2017-01-20", None, "day")),
+    ("en", "occasion", "struck", "2017-01-21", ("2017-01-20", None, "day")),
     ("fr", "range_months", "arrivé", "2023-03-10", ("2023-02-28", "2023-03-01", "day")),
     ("fr", "governing", "rencontré", "2024-01-04", ("2024-01-02", None, "day")),
 ]

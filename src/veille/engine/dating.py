@@ -123,7 +123,16 @@ class EventDater:
                 return True
             if own.i in triggers or self.data.entries(own.lemma_, own.pos_):
                 return False  # another event's
-            return own.pos_ == "VERB" and not self.describes_noun(own)
+            if own.pos_ != "VERB":
+                return False
+            if not self.describes_noun(own):
+                return True
+            # the occasion of the clause, dated by what describes it: 'Dans une interview publiée
+            # vendredi, X a indiqué ...' (an oblique of the frame, not a participant: 'Casper,
+            # nommée en septembre, a rencontré ...')
+            noun = own.head
+            anchor = noun.head.head if noun.head.pos_ == "ADP" else noun.head  # 'in an interview': via the preposition
+            return noun.i != own.i and anchor.i in frame and self.syn.has(noun, "obl") and not self.syn.has(noun, "subj")
 
         owners = {id(t): owner(t) for t in cands}
         def governs(own: Token | None) -> bool:
