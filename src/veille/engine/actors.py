@@ -14,6 +14,7 @@ from ..lang import LanguageData
 from ..records import Entity
 from .actor_context import ContextResolver
 from .actor_lists import coordinated_demonyms, enumerated_owners
+from .actor_parties import hear_quotes, quote_speaker, relation_party, specified_parties
 from .syntax import Syntax
 
 NOMINAL = ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X", "DET")
@@ -157,7 +158,7 @@ class ActorResolver:
             if ent and all(e.key != ent.key or e.role != ent.role for e in out):
                 out.append(ent)
         if not out:
-            out = self._specified(state, tok)
+            out = specified_parties(self, state, tok)
         if len(out) == 1 and tok.i in state.roles and out[0].key:
             out += enumerated_owners(self.syn, state, tok, out[0]) or coordinated_demonyms(self.syn, state, tok, out[0])
         if len(out) == 2:
@@ -177,49 +178,13 @@ class ActorResolver:
                     return replace(ents[0], text=self._text(state, tok))
         return None
 
-    def _from_relation(self, state: DocActors, tok: Token) -> Entity | None:
-        """A party named by its relation and its nationality ('son allié russe', 'le voisin turc'): that state.
-        ('l'allié de la Russie' is some other party: only a nationality adjective counts.)"""
-        if tok.pos_ != "NOUN" or normalize(tok.lemma_) not in self.relation_nouns:
-            return None
-        for c in tok.children:
-            m = state.matches.get(c.i)
-            if m and m.best.kind == "demonym" and m.best.country and self.syn.has(c, "amod"):
-                key = m.best.country
-                return Entity(text=self._text(state, tok), key=key, country=key, role=None, code=key)
-            if m and m.best.kind in ("country", "capital", "metonym") and m.best.country and self.syn.has(c, "nmod") \
-                    and self.syn.prep(c) not in self.of_preps:  # 'nos amis à Moscou'
-                key = m.best.country
-                return Entity(text=state.doc[tok.i:m.end].text, key=key, country=key, role=None, code=key)
-        doc, j = state.doc, tok.i + 1  # the same, read on the surface when the parser hangs the place elsewhere
-        if j + 1 < len(doc) and doc[j].pos_ == "ADP" and normalize(doc[j].text) not in self.of_preps:
-            k = j + 1 + (doc[j + 1].pos_ == "DET")
-            m = state.matches.get(k)
-            if m and m.start == k and m.best.kind in ("country", "capital", "metonym") and m.best.country:
-                key = m.best.country
-                return Entity(text=doc[tok.i:m.end].text, key=key, country=key, role=None, code=key)
-        return None
-
-    def _specified(self, state: DocActors, tok: Token) -> list[Entity]:
-        """'nos amis, à commencer par nos amis américains et nos amis à Moscou': a bare relation noun stands for
-        the same noun qualified later in its sentence."""
-        if tok.pos_ != "NOUN" or normalize(tok.lemma_) not in self.relation_nouns:
-            return []
-        out: list[Entity] = []
-        for t in state.doc[tok.i + 1:tok.sent.end]:
-            if t.lemma_ == tok.lemma_:
-                e = self._from_relation(state, t)
-                if e is not None and all(x.key != e.key for x in out):
-                    out.append(e)
-        return out
-
     def entity(self, state: DocActors, tok: Token) -> Entity | None:
         if tok.pos_ not in NOMINAL and tok.pos_ != "VERB":
             return None
         ent = (self._from_role(state, tok) or self._from_match(state, tok) or self._from_person(state, tok)
                or self._from_pronoun(state, tok) or self._from_contextual(state, tok) or self._from_group(state, tok)
                or self._from_ordinal(state, tok) or self.context.resolve(state, tok) or self._from_apposition(state, tok)
-               or self._from_relation(state, tok))
+               or relation_party(self, state, tok))
         if ent is not None and ent.name and ent.key:
             self._remember_person(state, ent)
         return ent
@@ -401,26 +366,11 @@ class ActorResolver:
         state.persons.setdefault(normalize(last), ent)
 
     def hear(self, state: DocActors, quotes) -> None:
-        """Record who speaks each direct quote: a first-person pronoun inside one stands for its speaker."""
-        for q in quotes:
-            sp = q.speaker
-            if q.kind in ("direct", "mixed") and sp.key:
-                state.speakers.append((q.start, q.end, Entity(text=sp.text, key=sp.key, country=None, role=sp.role,
-                                                              name=sp.name, code=_code(sp.key, sp.role))))
-        for tok in state.doc:  # resolved before the quotes were known
-            if tok.i in state.cache and self._from_speaker(state, tok) is not None:
-                del state.cache[tok.i]
-
-    def _from_speaker(self, state: DocActors, tok: Token) -> Entity | None:
-        if tok.pos_ != "PRON" or "1" not in tok.morph.get("Person"):
-            return None
-        for start, end, ent in state.speakers:
-            if start <= tok.idx < end:
-                return replace(ent, text=tok.text)
-        return None
+        """Record who speaks each direct quote (a first-person pronoun inside one stands for its speaker)."""
+        hear_quotes(state, quotes)
 
     def _from_pronoun(self, state: DocActors, tok: Token) -> Entity | None:
-        speaker = self._from_speaker(state, tok)
+        speaker = quote_speaker(state, tok)
         if speaker is not None:
             return speaker
         norm = normalize(tok.text)
