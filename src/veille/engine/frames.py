@@ -12,7 +12,6 @@ from ..records import Entity
 from .actors import ActorResolver, DocActors
 from .syntax import Syntax
 
-ACTOR_PREPS_NOUN = {"de", "du", "des", "d'", "par", "of", "by", "from"}
 
 
 @dataclass
@@ -29,6 +28,10 @@ class FrameReader:
         self.syn = Syntax(data)
         self.actors = actors
         self.place_preps = data.cue("place_preps")
+        self.of_preps = data.cue("of_preps")
+        self.agent_preps = data.cue("agent_preps")
+        # a noun's actor: 'la visite du ministre', 'les frappes par la coalition', 'aid from Russia'
+        self.noun_actor_preps = self.of_preps | self.agent_preps | data.cue("source_preps")
         self.recip_nouns = data.cue("reciprocal_nouns")
         self.recip_nums = data.cue("reciprocal_numerals")
         self.recip_mods = data.cue("reciprocal_modifiers")
@@ -118,7 +121,7 @@ class FrameReader:
                     ents = self.actors.entities(state, g)
                     if ents:
                         return Argument(ents, g)
-                if self.syn.has(g, "nmod") and self.syn.prep(g) not in ACTOR_PREPS_NOUN:
+                if self.syn.has(g, "nmod") and self.syn.prep(g) not in self.noun_actor_preps:
                     continue
                 if agent and self.part_nouns and self.syn.has(g, "nmod") and c.pos_ == "NOUN" and c.i not in state.roles \
                         and not self.data.entries(c.lemma_, "NOUN") and c.lemma_ not in self.part_nouns:
@@ -174,7 +177,7 @@ class FrameReader:
                 for g in self.syn.kids(t, "nmod", "acl", "appos", "agent"):
                     if g.i in exclude:
                         continue
-                    if self.syn.has(g, "nmod") and self.syn.prep(g) not in ACTOR_PREPS_NOUN:
+                    if self.syn.has(g, "nmod") and self.syn.prep(g) not in self.noun_actor_preps:
                         continue
                     if self.syn.has(g, "acl"):
                         nxt += self.syn.kids(g, "agent")
@@ -278,9 +281,9 @@ class FrameReader:
             return self._resolved(state, syn.kids(tok, "iobj"), exclude, deep)
         if slot == "agent":
             return self._resolved(state, syn.kids(tok, "agent") + [c for c in syn.kids(tok, "nmod", "obl")
-                                                                    if syn.prep(c) in ("par", "by")], exclude)
+                                                                    if syn.prep(c) in self.agent_preps], exclude)
         if slot in ("obl", "nmod"):
-            preps = entry.recipient_preps if role == "recipient" else (entry.actor_preps or ACTOR_PREPS_NOUN)
+            preps = entry.recipient_preps if role == "recipient" else (entry.actor_preps or self.noun_actor_preps)
             cands = syn.obliques(tok, preps)
             if role == "recipient" and syn.verb_like(tok):  # 'retirer son soutien aux Kurdes'
                 cands += [c for o in syn.objects(tok) for c in syn.obliques(syn.clitic_antecedent(o) or o, preps)]
@@ -429,7 +432,7 @@ class FrameReader:
             if c.i in exclude:
                 continue
             prep = self.syn.prep(c)
-            if prep is not None and prep not in self.place_preps and prep not in ("de", "du", "des", "d'"):
+            if prep is not None and prep not in self.place_preps and prep not in self.of_preps:
                 continue
             if prep is None and any("Yes" in d.morph.get("Poss") for d in self.syn.kids(c, "det")):
                 continue  # 'retirer ses forces': a thing one owns is not the place of the event
@@ -466,7 +469,7 @@ class FrameReader:
                 if not (self.syn.has(t, "nmod") or self.syn.has(t, "conj")):
                     continue
                 m = state.matches.get(t.i)
-                if m and m.best.kind == "capital" and self.syn.prep(t) in ACTOR_PREPS_NOUN and t.head.pos_ == "NOUN" \
+                if m and m.best.kind == "capital" and self.syn.prep(t) in self.noun_actor_preps and t.head.pos_ == "NOUN" \
                         and not self.actors.entities(state, t.head):
                     continue  # a city naming a thing ('l'accord de Paris', 'les accords de Minsk'), not a party
                 for ent in self.actors.entities(state, t):
