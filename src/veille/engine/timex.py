@@ -156,11 +156,13 @@ def dates_of_paths(paths: Iterable[str], date: str | None, lang: str
     """Read `paths` (see `veille.ingest.readers.read_paths`) and tag each document's dates;
     rejected inputs are yielded as they come. `lang` is used when a document names none."""
     from ..ingest.readers import read_paths
+    from ..lang import supported_languages
+    known = supported_languages()
     for item in read_paths(paths, date=date, lang=None):
         if isinstance(item, DocumentRejected):
             yield item
             continue
-        yield item, dates_of_document(item, item.lang if item.lang in ("fr", "en") else lang)
+        yield item, dates_of_document(item, item.lang if item.lang in known else lang)
 
 
 def _day_of_week(year: int, week: int, weekday: int) -> str | None:
