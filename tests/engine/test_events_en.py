@@ -250,3 +250,12 @@ def test_a_claim_accuses_the_doer_of_a_claimed_event_only(en, vocab):
     state = doc(("China", "Taiwan"), [("is", "be", "AUX", "ccomp", 1, "Tense=Pres|VerbForm=Fin"),
                                             ("Chinese", "chinese", "ADJ", "acomp", 4), (".", ".", "PUNCT", "punct", 1)])
     assert not any(c == "112" for _, c, _ in code(en, state))
+
+
+def test_an_event_asked_for_is_not_the_askers_act(en, vocab):
+    # France renewed its call for a ceasefire .   (France asks for it; it declares none)
+    doc = make_doc(vocab, [
+        ("France", "France", "PROPN", "nsubj", 1), ("renewed", "renew", "VERB", "ROOT", 1, PAST),
+        ("its", "its", "PRON", "poss", 3), ("call", "call", "NOUN", "dobj", 1), ("for", "for", "ADP", "prep", 3),
+        ("a", "a", "DET", "det", 6), ("ceasefire", "ceasefire", "NOUN", "pobj", 4), (".", ".", "PUNCT", "punct", 1)])
+    assert not any(c.startswith("087") for _, c, _ in code(en, doc))

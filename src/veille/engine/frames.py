@@ -334,6 +334,9 @@ class FrameReader:
                     return None  # the trigger sits in the subject ('l'usage de la torture est systématique')
                 if syn.prep(t) in self.circumstance:
                     return None  # 'resigned after months of protests': the circumstance is not the subject's act
+                if t.i != tok.i and t.pos_ == "NOUN" and any(e.type != entry.type and self.matches(e, t)
+                                                             for e in self.data.entries(t.lemma_, "NOUN")):
+                    return None  # 'renewed its call for a ceasefire': the ceasefire is asked for, not declared
             if verb.lemma_ in self.causative:
                 return None  # 'the killing sparked protests': the cause is not the actor of what it caused
             if verb.lemma_ in self.data.cue("stop_verbs") or verb.lemma_ in self.data.cue("evaluation_verbs"):
