@@ -33,6 +33,9 @@ class Condition:
     reflexive: bool | None = None                 # needs a reflexive clitic (se rendre)
     preps: frozenset[str] = frozenset()           # an oblique with one of these prepositions must exist
     particles: frozenset[str] = frozenset()       # a particle of a phrasal verb must follow it ('stepped down')
+    obj_person: bool = False                      # the object of a verb, if any, and the oblique of `preps` of a
+                                                  # noun name a person, a group or an actor (or a thing of theirs)
+    except_lemmas: frozenset[str] = frozenset()   # no event when the object (or a complement) is one of these
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class LexiconEntry:
     overrides: tuple[Override, ...]
     contexts: tuple[str, ...]
     examples: tuple[str, ...]
+    counter_examples: tuple[str, ...] = ()  # sentences the entry must not code (other senses of the word)
     line: int = 0
 
 
@@ -109,7 +113,7 @@ def _slots(value: Any, path: str, line: int, name: str) -> tuple[str, ...]:
 _ENTRY_KEYS = {"id", "lemma", "pos", "type", "cameo", "mode", "actor", "recipient", "recipient_preps", "actor_preps",
                "symmetric",
                "recipient_required", "complement_event", "modality", "obj_lemmas", "reflexive", "preps", "particles", "overrides", "contexts", "examples",
-               "note"}
+               "counter_examples", "obj_person", "except_lemmas", "note"}
 
 
 def parse_entry(obj: Mapping[str, Any], path: str, line: int) -> LexiconEntry:
@@ -133,6 +137,9 @@ def parse_entry(obj: Mapping[str, Any], path: str, line: int) -> LexiconEntry:
     examples = obj["examples"]
     if not isinstance(examples, list) or not examples or not all(isinstance(x, str) and x for x in examples):
         raise _fail(path, line, "examples must be a non-empty list of sentences")
+    counter = obj.get("counter_examples", [])
+    if not isinstance(counter, list) or not all(isinstance(x, str) and x for x in counter):
+        raise _fail(path, line, "counter_examples must be a list of sentences")
     overrides = []
     for ov in obj.get("overrides", []):
         if ov.get("type") not in PLOVER_TYPES or ontology.cameo_code(str(ov.get("cameo", ""))) is None:
@@ -152,8 +159,10 @@ def parse_entry(obj: Mapping[str, Any], path: str, line: int) -> LexiconEntry:
         recipient_required=bool(obj.get("recipient_required", False)),
         complement_event=obj.get("complement_event"), modality=obj.get("modality"),
         condition=Condition(frozenset(obj.get("obj_lemmas", [])), obj.get("reflexive"), frozenset(obj.get("preps", [])),
-                            frozenset(obj.get("particles", []))),
-        overrides=tuple(overrides), contexts=tuple(obj.get("contexts", [])), examples=tuple(examples), line=line)
+                            frozenset(obj.get("particles", [])), bool(obj.get("obj_person", False)),
+                            frozenset(obj.get("except_lemmas", []))),
+        overrides=tuple(overrides), contexts=tuple(obj.get("contexts", [])), examples=tuple(examples),
+        counter_examples=tuple(counter), line=line)
 
 
 def _read_jsonl(folder: Traversable, name: str, lang: str) -> list[tuple[int, dict]]:

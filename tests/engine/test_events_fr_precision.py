@@ -1,0 +1,114 @@
+"""Precision of French event coding: other senses of trigger words (selectional constraints stated in the
+lexicon: obj_person, except_lemmas, recipient_required, reflexive) and the counter-examples of lexicon entries."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import FIN, PART, code_dyads, make_doc
+from veille.lang import load_language
+from veille.lang.loader import parse_entry
+from veille.records import Document
+
+code = code_dyads
+
+
+def _verb_with_object(blank_fr, verb: str, lemma: str, det: str, obj: str, obj_lemma: str, obj_pos: str = "NOUN"):
+    # La police turque a <verb> <det> <obj> .
+    return make_doc(blank_fr.vocab, [
+        ("La", "le", "DET", "det", 1), ("police", "police", "NOUN", "nsubj", 4), ("turque", "turc", "ADJ", "amod", 1),
+        ("a", "avoir", "AUX", "aux:tense", 4, FIN), (verb, lemma, "VERB", "ROOT", 4, PART),
+        (det, det.lower(), "DET", "det", 6), (obj, obj_lemma, obj_pos, "obj", 4), (".", ".", "PUNCT", "punct", 4)])
+
+
+def test_an_arrest_needs_a_person_as_object(fr, blank_fr):
+    assert [t for _, t, _, _ in code(fr, _verb_with_object(blank_fr, "arrêté", "arrêter", "des", "journalistes",
+                                                           "journaliste"))] == ["COERCE"]
+    assert code(fr, _verb_with_object(blank_fr, "arrêté", "arrêter", "le", "carnage", "carnage")) == []
+
+
+def test_a_release_needs_persons_or_captives(fr, blank_fr):
+    assert [t for _, t, _, _ in code(fr, _verb_with_object(blank_fr, "libéré", "libérer", "des", "otages",
+                                                           "otage"))] == ["RETREAT"]
+    assert code(fr, _verb_with_object(blank_fr, "libéré", "libérer", "le", "passage", "passage")) == []
+
+
+def test_a_collective_noun_of_persons_names_persons(fr, blank_fr):
+    # La police turque a arrêté des dizaines de manifestants .
+    doc = make_doc(blank_fr.vocab, [
+        ("La", "le", "DET", "det", 1), ("police", "police", "NOUN", "nsubj", 4), ("turque", "turc", "ADJ", "amod", 1),
+        ("a", "avoir", "AUX", "aux:tense", 4, FIN), ("arrêté", "arrêter", "VERB", "ROOT", 4, PART),
+        ("des", "un", "DET", "det", 6), ("dizaines", "dizaine", "NOUN", "obj", 4), ("de", "de", "ADP", "case", 8),
+        ("manifestants", "manifestant", "NOUN", "nmod", 6), (".", ".", "PUNCT", "punct", 4)])
+    assert [t for _, t, _, _ in code(fr, doc)] == ["COERCE"]
+
+
+def test_an_accusation_needs_someone_accused(fr, blank_fr):
+    # 'accuser un retard' (to trail) is no accusation; 'accuser la Russie' is
+    assert code(fr, _verb_with_object(blank_fr, "accusé", "accuser", "un", "retard", "retard")) == []
+    assert ("TUR", "ACCUSE", "RUS", "asserted") in code(
+        fr, _verb_with_object(blank_fr, "accusé", "accuser", "la", "Russie", "Russie", "PROPN"))
+
+
+def test_accusing_a_thing_of_an_actor_accuses_the_actor(fr, blank_fr):
+    # Washington accuse le programme nucléaire de la Corée du Nord
+    doc = make_doc(blank_fr.vocab, [
+        ("Washington", "Washington", "PROPN", "nsubj", 1), ("accuse", "accuser", "VERB", "ROOT", 1, FIN),
+        ("le", "le", "DET", "det", 3), ("programme", "programme", "NOUN", "obj", 1),
+        ("nucléaire", "nucléaire", "ADJ", "amod", 3), ("de", "de", "ADP", "case", 7), ("la", "le", "DET", "det", 7),
+        ("Corée", "Corée", "PROPN", "nmod", 3), ("du", "de", "ADP", "case", 9), ("Nord", "Nord", "PROPN", "flat", 7)])
+    assert [(t, r) for _, t, r, _ in code(fr, doc)] == [("ACCUSE", "PRK")]
+    assert code(fr, _verb_with_object(blank_fr, "accusé", "accuser", "le", "programme", "programme")) == []
+
+
+def test_an_accusation_with_its_charge_needs_no_person_object(fr, blank_fr):
+    # Washington accuse l'élection d'être truquée (the parser hangs the charge on the object)
+    doc = make_doc(blank_fr.vocab, [
+        ("Washington", "Washington", "PROPN", "nsubj", 1), ("accuse", "accuser", "VERB", "ROOT", 1, FIN),
+        ("l'", "le", "DET", "det", 3), ("élection", "élection", "NOUN", "obj", 1), ("d'", "de", "ADP", "mark", 6),
+        ("être", "être", "AUX", "aux:pass", 6), ("truquée", "truquer", "VERB", "acl", 3, PART)])
+    assert [t for _, t, _, _ in code(fr, doc)] == ["ACCUSE"]
+
+
+def test_a_veto_needs_the_vetoed_party(fr, blank_fr):
+    assert code(fr, _verb_with_object(blank_fr, "bloqué", "bloquer", "le", "cortège", "cortège")) == []
+
+
+def _appeal(blank_fr, *rows):
+    # La police turque a lancé un appel à ...
+    return make_doc(blank_fr.vocab, [
+        ("La", "le", "DET", "det", 1), ("police", "police", "NOUN", "nsubj", 4), ("turque", "turc", "ADJ", "amod", 1),
+        ("a", "avoir", "AUX", "aux:tense", 4, FIN), ("lancé", "lancer", "VERB", "ROOT", 4, PART),
+        ("un", "un", "DET", "det", 6), ("appel", "appel", "NOUN", "obj", 4), ("à", "à", "ADP", "case", len(rows) + 7),
+        *rows])
+
+
+def test_an_excepted_complement_cancels_the_entry(fr, blank_fr):
+    # 'un appel à la Russie' is a request; 'un appel à témoins' is no political act
+    addressed = _appeal(blank_fr, ("la", "le", "DET", "det", 9), ("Russie", "Russie", "PROPN", "nmod", 6))
+    assert [(t, r) for _, t, r, _ in code(fr, addressed)] == [("REQUEST", "RUS")]
+    assert code(fr, _appeal(blank_fr, ("témoins", "témoin", "NOUN", "nmod", 6))) == []
+
+
+def test_the_loader_reads_constraints_and_counter_examples():
+    entry = parse_entry({"id": "x", "lemma": "arrêter", "pos": "VERB", "type": "COERCE", "cameo": "173",
+                         "obj_person": True, "except_lemmas": ["carnage"], "examples": ["a"],
+                         "counter_examples": ["b"]}, "lexicon.jsonl", 1)
+    assert entry.condition.obj_person and entry.condition.except_lemmas == {"carnage"}
+    assert entry.counter_examples == ("b",)
+
+
+def test_counter_examples_must_be_sentences():
+    from veille.errors import VeilleError
+    with pytest.raises(VeilleError):
+        parse_entry({"id": "x", "lemma": "a", "pos": "VERB", "type": "COERCE", "cameo": "173", "examples": ["a"],
+                     "counter_examples": [""]}, "lexicon.jsonl", 1)
+
+
+COUNTER = [(lang, e.id, text) for lang in ("fr", "en") for e in load_language(lang).lexicon for text in e.counter_examples]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("lang,entry_id,text", COUNTER, ids=[f"{c[1]}-{i}" for i, c in enumerate(COUNTER)])
+def test_a_counter_example_is_not_coded_by_its_entry(fr_extractor, lang, entry_id, text):
+    result = fr_extractor.process(Document(id=entry_id, text=text, date="2024-03-05", lang=lang))
+    assert not [ev for ev in result.events if ev.provenance.get("rule") == entry_id], text
