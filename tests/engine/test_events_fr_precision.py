@@ -112,3 +112,17 @@ COUNTER = [(lang, e.id, text) for lang in ("fr", "en") for e in load_language(la
 def test_a_counter_example_is_not_coded_by_its_entry(fr_extractor, lang, entry_id, text):
     result = fr_extractor.process(Document(id=entry_id, text=text, date="2024-03-05", lang=lang))
     assert not [ev for ev in result.events if ev.provenance.get("rule") == entry_id], text
+
+
+def _meeting(blank_fr, noun: str, lemma: str):
+    # La Suède rencontrera le Brésil en <noun> .
+    return make_doc(blank_fr.vocab, [
+        ("La", "le", "DET", "det", 1), ("Suède", "Suède", "PROPN", "nsubj", 2),
+        ("rencontrera", "rencontrer", "VERB", "ROOT", 2, "Mood=Ind|Tense=Fut|VerbForm=Fin"), ("le", "le", "DET", "det", 4),
+        ("Brésil", "Brésil", "PROPN", "obj", 2), ("en", "en", "ADP", "case", 6), (noun, lemma, "NOUN", "obl:mod", 2),
+        (".", ".", "PUNCT", "punct", 2)])
+
+
+def test_a_sports_contest_codes_no_event(fr, blank_fr):
+    assert [(a, t, r) for a, t, r, _ in code(fr, _meeting(blank_fr, "juin", "juin"))] == [("SWE", "CONSULT", "BRA")]
+    assert code(fr, _meeting(blank_fr, "demi-finale", "demi-finale")) == []

@@ -46,10 +46,13 @@ class FrameReader:
         self.person_nouns = data.cue("person_nouns") | {w for p, r in data.roles.items()
                                                         for w in (p, *r.get("variants", ())) if " " not in w}
         self.collective_nouns = data.cue("part_nouns") | data.cue("group_nouns")
+        self.sport_words = data.cue("sport_words")
 
     # ---- conditions ---------------------------------------------------------------------
     def matches(self, entry: LexiconEntry, tok: Token) -> bool:
         cond = entry.condition
+        if self.sport_words and any(t.lemma_ in self.sport_words or t.lower_ in self.sport_words for t in tok.sent):
+            return False  # a sports contest: its wins, attacks and meetings are no political events
         if cond.reflexive is not None and self.syn.is_reflexive(tok) != cond.reflexive:
             return False
         if cond.obj_lemmas and not (self._complement_lemmas(tok) & cond.obj_lemmas):
