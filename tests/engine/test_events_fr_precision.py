@@ -126,3 +126,23 @@ def _meeting(blank_fr, noun: str, lemma: str):
 def test_a_sports_contest_codes_no_event(fr, blank_fr):
     assert [(a, t, r) for a, t, r, _ in code(fr, _meeting(blank_fr, "juin", "juin"))] == [("SWE", "CONSULT", "BRA")]
     assert code(fr, _meeting(blank_fr, "demi-finale", "demi-finale")) == []
+
+
+def _un_opens(blank_fr, *rows):
+    # L'ONU a ouvert une ...
+    return make_doc(blank_fr.vocab, [
+        ("L'", "le", "DET", "det", 1), ("ONU", "ONU", "PROPN", "nsubj", 3), ("a", "avoir", "AUX", "aux:tense", 3, FIN),
+        ("ouvert", "ouvrir", "VERB", "ROOT", 3, PART), ("une", "un", "DET", "det", 5), *rows])
+
+
+def test_an_event_noun_qualifying_another_noun_names_a_kind_not_an_act(fr, blank_fr):
+    opened = _un_opens(blank_fr, ("enquête", "enquête", "NOUN", "obj", 3))
+    assert [(a, t) for a, t, _, _ in code(fr, opened)] == [("UN", "ACCUSE")]
+    # L'ONU a ouvert une commission d'enquête
+    commission = _un_opens(blank_fr, ("commission", "commission", "NOUN", "obj", 3), ("d'", "de", "ADP", "case", 7),
+                           ("enquête", "enquête", "NOUN", "nmod", 5))
+    assert code(fr, commission) == []
+    # L'ONU a ouvert une série d'enquêtes: a plural complement still counts acts
+    series = _un_opens(blank_fr, ("série", "série", "NOUN", "obj", 3), ("d'", "de", "ADP", "case", 7),
+                       ("enquêtes", "enquête", "NOUN", "nmod", 5, "Number=Plur"))
+    assert [(a, t) for a, t, _, _ in code(fr, series)] == [("UN", "ACCUSE")]

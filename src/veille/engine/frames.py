@@ -57,6 +57,8 @@ class FrameReader:
             return False
         if cond.obj_lemmas and not (self._complement_lemmas(tok) & cond.obj_lemmas):
             return False
+        if tok.pos_ == "NOUN" and not self.syn.verb_like(tok) and self._classifier(tok):
+            return False
         if cond.except_lemmas and self._complement_lemmas(tok, light=True) & cond.except_lemmas:
             return False  # another sense of the word ('accuser un retard', 'un appel d'offres')
         if cond.obj_person and self.syn.verb_like(tok) and not self._acts_on_person(entry, tok):
@@ -75,6 +77,18 @@ class FrameReader:
             if not (preps & cond.preps):
                 return False
         return True
+
+    def _classifier(self, tok: Token) -> bool:
+        """An event noun without determiner that qualifies another noun names a kind of thing, not an act:
+        'une commission d'enquête', 'un mandat d'arrêt', 'les Forces nationales de libération'. Plural ones
+        still count acts ('une vague d'attentats')."""
+        if not (self.syn.has(tok, "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i
+                and self.syn.prep(tok) in self.of_preps and not self.syn.kids(tok, "det")):
+            return False
+        if any("Def" in c.morph.get("Definite") for c in self.syn.kids(tok, "case")):
+            return False  # a preposition fused with an article ('une étape du retrait')
+        # plural, by the tag or by an inflected form ('à cause de contre-offensives')
+        return "Plur" not in tok.morph.get("Number") and tok.lower_ == tok.lemma_.lower()
 
     def _acts_on_person(self, entry: LexiconEntry, verb: Token) -> bool:
         """The verb has an object and it names someone (a pronoun object stands for someone); or, for an entry
