@@ -14,6 +14,7 @@ from ..lang import LanguageData
 from ..records import Entity
 from .actor_context import ContextResolver
 from .actor_lists import coordinated_demonyms, enumerated_owners
+from .actor_places import located_owner, place_key
 from .actor_parties import hear_quotes, quote_speaker, relation_party, specified_parties
 from .syntax import Syntax
 
@@ -239,7 +240,7 @@ class ActorResolver:
             return None
         end, role, phrase = info
         exclude = set(range(tok.i, end))
-        owner = self._key_from_modifiers(state, tok, exclude)
+        owner = self._key_from_modifiers(state, tok, exclude) or located_owner(self, state, tok, exclude)
         person = self._apposed_person(state, tok)
         name = person if person else None
         if owner is None and person:
@@ -458,20 +459,7 @@ class ActorResolver:
 
     # ----- places ------------------------------------------------------------------------
     def place_key(self, state: DocActors, tok: Token) -> tuple[str, str] | None:
-        """(country key, place text) for a nominal naming a place: a country, a capital or city
-        known to the gazetteer, or 'la capitale nord-coréenne'."""
-        m = state.matches.get(tok.i)
-        if m:
-            e = m.best
-            if e.kind in ("country", "capital", "metonym") and e.country:
-                return e.country, state.doc[m.start:m.end].text
-            if e.kind == "demonym":
-                return None
-        info = state.roles.get(tok.i)
-        owner = self._key_from_modifiers(state, tok, {tok.i})
-        if owner and owner.country and info is None and tok.pos_ == "NOUN":
-            return owner.country, self._text(state, tok)
-        return None
+        return place_key(self, state, tok)
 
     # ----- salient pair for reciprocal phrases ("les deux pays") -------------------------
     def salient_pair(self, state: DocActors, before: int) -> tuple[Entity, Entity] | None:

@@ -1,0 +1,79 @@
+"""Places as owners and recipients: a country, capital or metonym of the gazetteer, and a city or
+region of the places index ('Alaska', 'Hong Kong', 'Aleppo') read as its country. A role noun
+located by a place ('police in Hong Kong', 'troops in Iraq') belongs to that place's country;
+an event held in a place ('exercises in Alaska') has that country as its recipient. Only proper
+names that are not persons reach the places index, so 'Obama' stays a president, not a Japanese
+town. Prepositions are language data (cue 'role_place_preps')."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..gazetteer.places import load_places
+from ..records import Entity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .actors import ActorResolver, DocActors
+
+
+def _name(state: "DocActors", tok: Token) -> str:
+    """The whole name a token belongs to: its entity span, else the token with its name compounds."""
+    for ent in state.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent.text
+    lo = min([tok.i] + [c.i for c in tok.children if c.i < tok.i and c.dep_ == "compound" and c.pos_ == "PROPN"])
+    return state.doc[lo:tok.i + 1].text
+
+
+def named_place(actors: "ActorResolver", state: "DocActors", tok: Token) -> tuple[str, str] | None:
+    """(country key, name) of a proper name the places index knows as a city or region."""
+    if tok.pos_ != "PROPN" or tok.i in state.matches or tok.i in state.roles:
+        return None
+    people = actors.data.cue("person_entity_labels")
+    if tok.ent_type_ and tok.ent_type_ in people:
+        return None
+    text = _name(state, tok)
+    seen = [k for _, k in state.keys_seen]
+    found = load_places().geocode(text, actors.lang, prefer_countries=seen)
+    if found is None or not found.country:
+        return None
+    return found.country, text
+
+
+def place_key(actors: "ActorResolver", state: "DocActors", tok: Token) -> tuple[str, str] | None:
+    """(country key, place text) for a nominal naming a place: a country, a capital or city
+    known to the gazetteer, 'la capitale nord-coréenne', or a city or region of the places index."""
+    m = state.matches.get(tok.i)
+    if m:
+        e = m.best
+        if e.kind in ("country", "capital", "metonym") and e.country:
+            return e.country, state.doc[m.start:m.end].text
+        if e.kind == "demonym":
+            return None
+    info = state.roles.get(tok.i)
+    owner = actors._key_from_modifiers(state, tok, {tok.i})
+    if owner and owner.country and info is None and tok.pos_ == "NOUN":
+        return owner.country, actors._text(state, tok)
+    if actors.syn.prep(tok) not in actors.data.cue("place_preps"):
+        return None  # 'the battle of Mosul' names the battle, not a recipient
+    return named_place(actors, state, tok)
+
+
+def located_owner(actors: "ActorResolver", state: "DocActors", tok: Token, exclude: set[int]) -> Entity | None:
+    """The country of the place a role noun is in: 'police in Hong Kong', 'troops in Iraq'."""
+    preps = actors.data.cue("role_place_preps")
+    if not preps:
+        return None
+    for c in actors.syn.kids(tok, "nmod"):
+        if c.i in exclude or c.i < tok.i or actors.syn.prep(c) not in preps:
+            continue
+        m = state.matches.get(c.i)
+        if m and m.best.kind in ("country", "capital", "metonym") and m.best.country:
+            key = m.best.country
+            return Entity(text=state.doc[m.start:m.end].text, key=key, country=key, role=None)
+        found = named_place(actors, state, c)
+        if found:
+            key, text = found
+            return Entity(text=text, key=key, country=key, role=None)
+    return None

@@ -1,0 +1,60 @@
+"""Places as owners and recipients (engine/actor_places.py), on hand-built English parses."""
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Span
+
+from tests.conftest import code_dyads, make_doc
+
+FIN = "VerbForm=Fin"
+
+
+def _doc(rows, ents=()):
+    doc = make_doc(spacy.blank("en").vocab, rows)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def _police_in(place_rows):
+    """'Police in <place> arrested protesters .'"""
+    n = len(place_rows)
+    verb = 2 + n
+    rows = [("Police", "police", "NOUN", "nsubj", verb), ("in", "in", "ADP", "prep", 0), *place_rows,
+            ("arrested", "arrest", "VERB", "ROOT", verb, FIN), ("protesters", "protester", "NOUN", "dobj", verb),
+            (".", ".", "PUNCT", "punct", verb)]
+    return _doc(rows)
+
+
+def test_role_noun_located_in_a_city_belongs_to_its_country(en):
+    _, actors, _ = en
+    doc = _police_in([("Hong", "Hong", "PROPN", "compound", 3), ("Kong", "Kong", "PROPN", "pobj", 1)])
+    ent = actors.entities(actors.scan(doc, "2014-10-01"), doc[0])[0]
+    assert (ent.key, ent.role) == ("HKG", "COP")
+
+
+def test_role_noun_located_in_a_country_belongs_to_it(en):
+    _, actors, _ = en
+    doc = _police_in([("Iraq", "Iraq", "PROPN", "pobj", 1)])
+    ent = actors.entities(actors.scan(doc, "2014-10-01"), doc[0])[0]
+    assert (ent.key, ent.role) == ("IRQ", "COP")
+
+
+def test_an_event_held_in_a_region_has_its_country_as_recipient(en):
+    doc = _doc([("Russia", "Russia", "PROPN", "nsubj", 2), ("is", "be", "AUX", "aux", 2),
+                ("conducting", "conduct", "VERB", "ROOT", 2, FIN), ("military", "military", "ADJ", "amod", 4),
+                ("exercises", "exercise", "NOUN", "dobj", 2), ("in", "in", "ADP", "prep", 4),
+                ("Alaska", "Alaska", "PROPN", "pobj", 5)])
+    assert ("RUS", "MOBILIZE", "USA", "asserted") in code_dyads(en, doc)
+
+
+def test_a_city_after_of_or_a_person_named_like_a_town_is_no_recipient(en):
+    _, actors, _ = en
+    battle = _doc([("the", "the", "DET", "det", 1), ("battle", "battle", "NOUN", "ROOT", 1),
+                   ("of", "of", "ADP", "prep", 1), ("Mosul", "Mosul", "PROPN", "pobj", 2)])
+    assert actors.place_key(actors.scan(battle, None), battle[3]) is None
+    person = _doc([("a", "a", "DET", "det", 1), ("letter", "letter", "NOUN", "ROOT", 1),
+                   ("to", "to", "ADP", "prep", 1), ("Obama", "Obama", "PROPN", "pobj", 2)], ents=[(3, 4, "PERSON")])
+    assert actors.place_key(actors.scan(person, None), person[3]) is None
+    town = _doc([("a", "a", "DET", "det", 1), ("visit", "visit", "NOUN", "ROOT", 1),
+                 ("to", "to", "ADP", "prep", 1), ("Aleppo", "Aleppo", "PROPN", "pobj", 2)], ents=[(3, 4, "GPE")])
+    assert actors.place_key(actors.scan(town, None), town[3]) == ("SYR", "Aleppo")
