@@ -58,3 +58,29 @@ def test_a_city_after_of_or_a_person_named_like_a_town_is_no_recipient(en):
     town = _doc([("a", "a", "DET", "det", 1), ("visit", "visit", "NOUN", "ROOT", 1),
                  ("to", "to", "ADP", "prep", 1), ("Aleppo", "Aleppo", "PROPN", "pobj", 2)], ents=[(3, 4, "GPE")])
     assert actors.place_key(actors.scan(town, None), town[3]) == ("SYR", "Aleppo")
+
+
+def _role_prep_place(noun, prep, place):
+    """'the <noun> <prep> <place> condemned Russia .'"""
+    return _doc([("the", "the", "DET", "det", 1), (noun, noun, "NOUN", "nsubj", 4), (prep, prep, "ADP", "prep", 1),
+                 (place, place, "PROPN", "pobj", 2), ("condemned", "condemn", "VERB", "ROOT", 4, FIN),
+                 ("Russia", "Russia", "PROPN", "dobj", 4), (".", ".", "PUNCT", "punct", 4)])
+
+
+def test_a_role_posted_abroad_does_not_belong_to_its_host(en):
+    _, actors, _ = en
+    for place in ("Kabul", "Istanbul"):  # a capital of the gazetteer, a city of the places index
+        doc = _role_prep_place("embassy", "in", place)
+        ents = actors.entities(actors.scan(doc, None), doc[1])
+        assert not ents or ents[0].key is None, (place, ents)
+
+
+def test_only_of_from_and_place_prepositions_give_a_role_its_owner(en):
+    _, actors, _ = en
+    doc = _role_prep_place("troops", "near", "Kyiv")
+    ents = actors.entities(actors.scan(doc, None), doc[1])
+    assert not ents or ents[0].key is None, ents
+    for prep in ("of", "from", "in"):
+        doc = _role_prep_place("army", prep, "Syria")
+        ent = actors.entities(actors.scan(doc, None), doc[1])[0]
+        assert (ent.key, ent.role) == ("SYR", "MIL"), prep

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..gazetteer import normalize
 from ..gazetteer.places import load_places
 from ..records import Entity
 
@@ -60,10 +61,27 @@ def place_key(actors: "ActorResolver", state: "DocActors", tok: Token) -> tuple[
     return named_place(actors, state, tok)
 
 
+def _posted(actors: "ActorResolver", state: "DocActors", tok: Token) -> bool:
+    """A role posted abroad ('the embassy in Kabul', 'the ambassador in Istanbul'): its place is the host."""
+    info = state.roles.get(tok.i)
+    return info is not None and normalize(info[2]) in {normalize(w) for w in actors.data.cue("posted_role_nouns")}
+
+
+def owner_prep(actors: "ActorResolver", state: "DocActors", tok: Token, c: Token) -> bool:
+    """Whether the preposition of a role noun's complement `c` introduces its owner: 'of' or 'from'
+    ('the army of Syria', 'officials from Iran'), or a place preposition of a role not posted abroad
+    ('police in Hong Kong'); not 'to', 'near', 'against' ('the envoy to Syria', 'troops near Kyiv').
+    Where the preposition heads its object, `c` is the preposition itself."""
+    prep = normalize(c.text) if c.pos_ == "ADP" else actors.syn.prep(c)
+    if prep in actors.of_preps or prep in actors.data.cue("source_preps"):
+        return True
+    return prep in actors.data.cue("role_place_preps") and not _posted(actors, state, tok)
+
+
 def located_owner(actors: "ActorResolver", state: "DocActors", tok: Token, exclude: set[int]) -> Entity | None:
     """The country of the place a role noun is in: 'police in Hong Kong', 'troops in Iraq'."""
     preps = actors.data.cue("role_place_preps")
-    if not preps:
+    if not preps or _posted(actors, state, tok):
         return None
     for c in actors.syn.kids(tok, "nmod"):
         if c.i in exclude or c.i < tok.i or actors.syn.prep(c) not in preps:

@@ -14,7 +14,7 @@ from ..lang import LanguageData
 from ..records import Entity
 from .actor_context import ContextResolver
 from .actor_lists import coordinated_demonyms, enumerated_owners
-from .actor_places import located_owner, place_key
+from .actor_places import located_owner, owner_prep, place_key
 from .actor_parties import hear_quotes, quote_speaker, relation_party, specified_parties
 from .syntax import Syntax
 
@@ -226,7 +226,7 @@ class ActorResolver:
             # (through the words of a multiword title too: 'presse' of 'agence de presse')
             if not (self.syn.has(c, "nmod") or self.syn.has(c, "amod")):
                 continue
-            if self.syn.has(c, "nmod") and c.i not in exclude and self.syn.prep(c) not in self.of_preps:
+            if self.syn.has(c, "nmod") and c.i not in exclude and not owner_prep(self, state, tok, c):
                 continue  # 'les forces kurdes comme les combattants de l'EI': a comparison, not an owner
             for g in c.children:
                 m = state.matches.get(g.i)
