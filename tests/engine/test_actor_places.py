@@ -84,3 +84,40 @@ def test_only_of_from_and_place_prepositions_give_a_role_its_owner(en):
         doc = _role_prep_place("army", prep, "Syria")
         ent = actors.entities(actors.scan(doc, None), doc[1])[0]
         assert (ent.key, ent.role) == ("SYR", "MIL"), prep
+
+
+def _subject(rows, ents=()):
+    """'<rows> criticised Iran .' with the last row's noun the subject."""
+    n = len(rows)
+    doc = _doc([*rows, ("criticised", "criticise", "VERB", "ROOT", n, FIN), ("Iran", "Iran", "PROPN", "dobj", n),
+                (".", ".", "PUNCT", "punct", n)], ents)
+    return doc
+
+
+def test_a_place_name_before_a_role_noun_gives_its_country(en):
+    _, actors, _ = en
+    doc = _subject([("Hong", "Hong", "PROPN", "compound", 1), ("Kong", "Kong", "PROPN", "compound", 2),
+                    ("police", "police", "NOUN", "nsubj", 3)], ents=[(0, 2, "GPE")])
+    ent = actors.entities(actors.scan(doc, None), doc[2])[0]
+    assert (ent.key, ent.role) == ("HKG", "COP")
+    untagged = _subject([("Chelsea", "Chelsea", "PROPN", "compound", 1), ("police", "police", "NOUN", "nsubj", 2)])
+    ents = actors.entities(actors.scan(untagged, None), untagged[1])
+    assert not ents or ents[0].key is None, ents  # a name not tagged as a place may be a club or a firm
+
+
+def test_residents_of_a_city_belong_to_its_country(en):
+    _, actors, _ = en
+    doc = _subject([("Residents", "resident", "NOUN", "nsubj", 3), ("of", "of", "ADP", "prep", 0),
+                    ("Aleppo", "Aleppo", "PROPN", "pobj", 1)])
+    ent = actors.entities(actors.scan(doc, None), doc[0])[0]
+    assert (ent.key, ent.role) == ("SYR", "CVL")
+
+
+def test_a_role_noun_named_after_an_office_holder_is_of_that_state(en):
+    _, actors, _ = en
+    doc = _subject([("The", "the", "DET", "det", 2), ("Obama", "Obama", "PROPN", "compound", 2),
+                    ("administration", "administration", "NOUN", "nsubj", 3)], ents=[(1, 2, "PERSON")])
+    ent = actors.entities(actors.scan(doc, "2014-05-01"), doc[2])[0]
+    assert (ent.key, ent.role) == ("USA", "GOV")
+    ents = actors.entities(actors.scan(doc, "2019-05-01"), doc[2])  # out of office: no longer read
+    assert not ents or ents[0].key is None, ents

@@ -79,12 +79,16 @@ def owner_prep(actors: "ActorResolver", state: "DocActors", tok: Token, c: Token
 
 
 def located_owner(actors: "ActorResolver", state: "DocActors", tok: Token, exclude: set[int]) -> Entity | None:
-    """The country of the place a role noun is in: 'police in Hong Kong', 'troops in Iraq'."""
-    preps = actors.data.cue("role_place_preps")
-    if not preps or _posted(actors, state, tok):
+    """The country of the place a role noun is in or comes from: 'police in Hong Kong', 'residents of
+    Aleppo', 'Hong Kong police' (a name tagged as a place, cue place_entity_labels)."""
+    if not actors.data.cue("role_place_preps") or _posted(actors, state, tok):
         return None
-    for c in actors.syn.kids(tok, "nmod"):
-        if c.i in exclude or c.i < tok.i or actors.syn.prep(c) not in preps:
+    labels = actors.data.cue("place_entity_labels")
+    cands = [c for c in actors.syn.kids(tok, "nmod") if c.i > tok.i and owner_prep(actors, state, tok, c)]
+    cands += [c for c in tok.children if c.i < tok.i and c.dep_ in actors.syn._labels.get("amod", ())
+              and c.pos_ == "PROPN" and c.ent_type_ in labels]
+    for c in cands:
+        if c.i in exclude:
             continue
         m = state.matches.get(c.i)
         if m and m.best.kind in ("country", "capital", "metonym") and m.best.country:
@@ -94,4 +98,20 @@ def located_owner(actors: "ActorResolver", state: "DocActors", tok: Token, exclu
         if found:
             key, text = found
             return Entity(text=text, key=key, country=key, role=None)
+    return None
+
+
+def holder_owner(actors: "ActorResolver", state: "DocActors", tok: Token, exclude: set[int]) -> Entity | None:
+    """The state of the office holder a role noun is named after: 'the Obama administration', 'the
+    Assad regime' (a person met earlier in the text, else the dated table of office holders)."""
+    people = actors.data.cue("person_entity_labels")
+    for c in tok.children:
+        if c.i in exclude or c.i > tok.i or c.pos_ != "PROPN" or c.dep_ not in actors.syn._labels.get("amod", ()):
+            continue
+        if c.ent_type_ and c.ent_type_ not in people:
+            continue
+        name = actors._name_span(state, c).text
+        known = state.persons.get(normalize(name)) or actors._holder(state, name)
+        if known and known.country and not known.org:
+            return Entity(text=name, key=known.country, country=known.country, role=None)
     return None

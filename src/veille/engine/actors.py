@@ -14,7 +14,7 @@ from ..lang import LanguageData
 from ..records import Entity
 from .actor_context import ContextResolver
 from .actor_lists import coordinated_demonyms, enumerated_owners
-from .actor_places import located_owner, owner_prep, place_key
+from .actor_places import holder_owner, located_owner, owner_prep, place_key
 from .actor_parties import hear_quotes, quote_speaker, relation_party, specified_parties
 from .syntax import Syntax
 
@@ -240,7 +240,8 @@ class ActorResolver:
             return None
         end, role, phrase = info
         exclude = set(range(tok.i, end))
-        owner = self._key_from_modifiers(state, tok, exclude) or located_owner(self, state, tok, exclude)
+        owner = (self._key_from_modifiers(state, tok, exclude) or located_owner(self, state, tok, exclude)
+                 or holder_owner(self, state, tok, exclude))
         person = self._apposed_person(state, tok)
         name = person if person else None
         if owner is None and person:
