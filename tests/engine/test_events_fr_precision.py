@@ -146,3 +146,16 @@ def test_an_event_noun_qualifying_another_noun_names_a_kind_not_an_act(fr, blank
     series = _un_opens(blank_fr, ("série", "série", "NOUN", "obj", 3), ("d'", "de", "ADP", "case", 7),
                        ("enquêtes", "enquête", "NOUN", "nmod", 5, "Number=Plur"))
     assert [(a, t) for a, t, _, _ in code(fr, series)] == [("UN", "ACCUSE")]
+
+
+def _takes(blank_fr, *rows):
+    # L'armée turque prend ...
+    return make_doc(blank_fr.vocab, [
+        ("L'", "le", "DET", "det", 1), ("armée", "armée", "NOUN", "nsubj", 3), ("turque", "turc", "ADJ", "amod", 1),
+        ("prend", "prendre", "VERB", "ROOT", 3, FIN), *rows])
+
+
+def test_a_bare_object_makes_a_fixed_phrase_not_the_act(fr, blank_fr):
+    taken = _takes(blank_fr, ("des", "un", "DET", "det", 5), ("positions", "position", "NOUN", "obj", 3, "Number=Plur"))
+    assert [(a, t) for a, t, _, _ in code(fr, taken)] == [("TUR", "ASSAULT")]
+    assert code(fr, _takes(blank_fr, ("position", "position", "NOUN", "obj", 3, "Number=Sing"))) == []

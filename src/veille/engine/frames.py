@@ -57,6 +57,9 @@ class FrameReader:
             return False
         if cond.obj_lemmas and not (self._complement_lemmas(tok) & cond.obj_lemmas):
             return False
+        if cond.obj_lemmas and self.data.cues.get("bare_object_idioms") and self._idiom_object(tok, cond.obj_lemmas):
+            return False  # 'prendre position' (take a stand), not 'prendre des positions'
+
         if tok.pos_ == "NOUN" and not self.syn.verb_like(tok) and self._classifier(tok):
             return False
         if cond.except_lemmas and self._complement_lemmas(tok, light=True) & cond.except_lemmas:
@@ -77,6 +80,13 @@ class FrameReader:
             if not (preps & cond.preps):
                 return False
         return True
+
+    def _idiom_object(self, verb: Token, lemmas: frozenset[str]) -> bool:
+        """The only object of the needed kind is a bare singular noun: a fixed phrase with the verb."""
+        objs = [o for o in self.syn.kids(verb, "obj") if o.lemma_ in lemmas]
+        return bool(objs) and self.syn.verb_like(verb) and all(
+            o.pos_ == "NOUN" and not self.syn.kids(o, "det") and "Plur" not in o.morph.get("Number")
+            and o.lower_ == o.lemma_.lower() for o in objs)
 
     def _classifier(self, tok: Token) -> bool:
         """An event noun without determiner that qualifies another noun names a kind of thing, not an act:
