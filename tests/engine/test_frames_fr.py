@@ -110,3 +110,15 @@ def test_a_thing_does_not_act_for_its_owner_but_members_do(fr, blank_fr):
         ("à", "à", "ADP", "case", 10), ("la", "le", "DET", "det", 10), ("Syrie", "Syrie", "PROPN", "obl:arg", 7),
         (".", ".", "PUNCT", "punct", 7)])
     assert ("UNSC", "REQUEST", "SYR", "asserted") in code(fr, members)
+
+
+def test_an_act_a_stop_verb_ends_is_not_coded_as_happening(fr, blank_fr):
+    # La Russie a arrêté de bombarder Alep / La Russie a décidé de bombarder Alep
+    def doc(governor):
+        return make_doc(blank_fr.vocab, [
+            ("La", "le", "DET", "det", 1), ("Russie", "Russie", "PROPN", "nsubj", 3),
+            ("a", "avoir", "AUX", "aux:tense", 3, FIN), (governor, governor, "VERB", "ROOT", 3, PART),
+            ("de", "de", "ADP", "mark", 5), ("bombarder", "bombarder", "VERB", "xcomp", 3, INF),
+            ("Alep", "Alep", "PROPN", "obj", 5), (".", ".", "PUNCT", "punct", 3)])
+    assert not [g for g in code(fr, doc("arrêter")) if g[1] == "ASSAULT"]
+    assert [g for g in code(fr, doc("décider")) if g[1] == "ASSAULT" and g[0] == "RUS"]

@@ -65,7 +65,7 @@ class EventCoder:
                 continue
             verb = self.syn.verb_like(tok)  # a verb the tagger took for a noun is coded as a verb
             pos = "VERB" if verb else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "ADJ"
-            if not verb and self._stopped(tok):
+            if (not verb or self.syn.has(tok, "xcomp")) and self._stopped(tok):
                 continue
             for entry in self.data.entries(self.syn.verb_lemma(tok) if verb else tok.lemma_, pos):
                 if not self.frames.matches(entry, tok):
@@ -82,9 +82,11 @@ class EventCoder:
         return self._dedupe(drafts)
 
     def _stopped(self, tok: Token) -> bool:
-        """An event noun that a stop verb ends ('retirer leur soutien', 'cesser les frappes') is not coded
-        as happening; the stop verb's own entry, if any, codes the act of stopping."""
-        return (self.syn.has(tok, "obj") or self.syn.has(tok, "pass_subj")) and tok.head.lemma_ in self.stop_verbs
+        """An event noun or infinitive that a stop verb ends ('retirer leur soutien', 'cesser les frappes',
+        'a arrêté de bombarder Alep', 'stopped shelling') is not coded as happening; the stop verb's own
+        entry, if any, codes the act of stopping."""
+        return (self.syn.has(tok, "obj") or self.syn.has(tok, "pass_subj") or self.syn.has(tok, "xcomp")) \
+            and tok.head.lemma_ in self.stop_verbs
 
     def _claim_of(self, tok: Token, claims: dict[int, tuple[Token, list[Entity]]]) -> tuple[Token, list[Entity]] | None:
         verb = self.syn.clause_verb(tok)
