@@ -1,4 +1,5 @@
-"""Places as owners and recipients (engine/actor_places.py), on hand-built English parses."""
+"""Owners of role nouns (places, office holders, possessive pronouns) and places as recipients
+(engine/actor_places.py, actor_parties.py), on hand-built English parses."""
 from __future__ import annotations
 
 import spacy
@@ -121,3 +122,14 @@ def test_a_role_noun_named_after_an_office_holder_is_of_that_state(en):
     assert (ent.key, ent.role) == ("USA", "GOV")
     ents = actors.entities(actors.scan(doc, "2019-05-01"), doc[2])  # out of office: no longer read
     assert not ents or ents[0].key is None, ents
+
+
+def test_a_possessive_pronoun_gives_a_role_noun_its_owner(en):
+    _, actors, _ = en
+    doc = _doc([("Turkey", "Turkey", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1, FIN),
+                ("its", "its", "PRON", "poss", 3, "Poss=Yes|PronType=Prs"), ("troops", "troop", "NOUN", "nsubj", 4),
+                ("attacked", "attack", "VERB", "ccomp", 1, FIN), ("rebels", "rebel", "NOUN", "dobj", 4)])
+    state = actors.scan(doc, None)
+    actors.entities(state, doc[0])  # resolved in text order, as the coder's prepass does
+    ent = actors.entities(state, doc[3])[0]
+    assert (ent.key, ent.role) == ("TUR", "MIL")

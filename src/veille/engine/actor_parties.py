@@ -77,3 +77,18 @@ def quote_speaker(state: "DocActors", tok: Token) -> Entity | None:
         if start <= tok.idx < end:
             return replace(ent, text=tok.text)
     return None
+
+
+def possessor_owner(res: "ActorResolver", state: "DocActors", tok: Token, exclude: set[int]) -> Entity | None:
+    """The owner of a role noun named by a possessive pronoun: 'Turkey said its troops attacked', 'Putin
+    said his government would respond' (the pronoun's antecedent, resolved as a pronoun is). Only for a
+    subject: 'Russia withdrew its troops' names what the actor moves, not a second party."""
+    if not (res.syn.has(tok, "subj") or res.syn.has(tok, "pass_subj")):
+        return None
+    for d in tok.children:
+        if d.i in exclude or d.i > tok.i or "Yes" not in d.morph.get("Poss"):
+            continue
+        ent = res._from_pronoun(state, d)
+        if ent is not None and ent.key:
+            return Entity(text=d.text, key=ent.key, country=ent.country, org=ent.org, role=None)
+    return None

@@ -15,7 +15,7 @@ from ..records import Entity
 from .actor_context import ContextResolver
 from .actor_lists import coordinated_demonyms, enumerated_owners
 from .actor_places import holder_owner, located_owner, owner_prep, place_key
-from .actor_parties import hear_quotes, quote_speaker, relation_party, specified_parties
+from .actor_parties import hear_quotes, possessor_owner, quote_speaker, relation_party, specified_parties
 from .syntax import Syntax
 
 NOMINAL = ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X", "DET")
@@ -241,7 +241,7 @@ class ActorResolver:
         end, role, phrase = info
         exclude = set(range(tok.i, end))
         owner = (self._key_from_modifiers(state, tok, exclude) or located_owner(self, state, tok, exclude)
-                 or holder_owner(self, state, tok, exclude))
+                 or holder_owner(self, state, tok, exclude) or possessor_owner(self, state, tok, exclude))
         person = self._apposed_person(state, tok)
         name = person if person else None
         if owner is None and person:
