@@ -102,11 +102,14 @@ def located_owner(actors: "ActorResolver", state: "DocActors", tok: Token, exclu
 
 
 def holder_owner(actors: "ActorResolver", state: "DocActors", tok: Token, exclude: set[int]) -> Entity | None:
-    """The state of the office holder a role noun is named after: 'the Obama administration', 'the
-    Assad regime' (a person met earlier in the text, else the dated table of office holders)."""
+    """The state of the office holder a role noun is named after or belongs to: 'the Obama administration',
+    'the Assad regime', 'Obama's administration' (a person met earlier in the text, else the dated table
+    of office holders)."""
     people = actors.data.cue("person_entity_labels")
     for c in tok.children:
-        if c.i in exclude or c.i > tok.i or c.pos_ != "PROPN" or c.dep_ not in actors.syn._labels.get("amod", ()):
+        if c.i in exclude or c.i > tok.i or c.pos_ != "PROPN":
+            continue
+        if not (actors.syn.has(c, "amod") or actors.syn.has(c, "nmod")):
             continue
         if c.ent_type_ and c.ent_type_ not in people:
             continue
