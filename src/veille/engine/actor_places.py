@@ -18,12 +18,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from .actors import ActorResolver, DocActors
 
 
-def _name(state: "DocActors", tok: Token) -> str:
+def _name(actors: "ActorResolver", state: "DocActors", tok: Token) -> str:
     """The whole name a token belongs to: its entity span, else the token with its name compounds."""
     for ent in state.doc.ents:
         if ent.start <= tok.i < ent.end:
             return ent.text
-    lo = min([tok.i] + [c.i for c in tok.children if c.i < tok.i and c.dep_ == "compound" and c.pos_ == "PROPN"])
+    lo = min([tok.i] + [c.i for c in tok.children
+                        if c.i < tok.i and actors.syn.has(c, "compound") and c.pos_ == "PROPN"])
     return state.doc[lo:tok.i + 1].text
 
 
@@ -34,7 +35,7 @@ def named_place(actors: "ActorResolver", state: "DocActors", tok: Token) -> tupl
     people = actors.data.cue("person_entity_labels")
     if tok.ent_type_ and tok.ent_type_ in people:
         return None
-    text = _name(state, tok)
+    text = _name(actors, state, tok)
     seen = [k for _, k in state.keys_seen]
     found = load_places().geocode(text, actors.lang, prefer_countries=seen)
     if found is None or not found.country:

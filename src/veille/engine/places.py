@@ -64,16 +64,18 @@ class EventPlacer:
         self.directions = data.cue("direction_nouns")
         self.landmarks = data.cue("landmark_nouns")
         self.seats = data.cue("seat_nouns")
-        self.of_preps = data.cue("of_preps") or frozenset({"de", "du", "des", "d'", "of"})
+        self.of_preps = data.cue("of_preps")
+        self.place_labels = data.cue("place_entity_labels")  # the pipeline's NER labels of places
+        self.name_labels = self.place_labels | data.cue("facility_entity_labels")
 
     # ---- geocoding -------------------------------------------------------------------------
     def _name(self, tok: Token) -> Span:
         """A place name: the token with its flat/compound parts and hyphen-joined pieces."""
-        parts = [tok, *[c for c in tok.children if self.syn.has(c, "flat") or c.dep_ == "compound"]]
+        parts = [tok, *[c for c in tok.children if self.syn.has(c, "flat") or self.syn.has(c, "compound")]]
         lo, hi = min(t.i for t in parts), max(t.i for t in parts) + 1
         doc = tok.doc
         for ent in doc.ents:
-            if ent.start <= tok.i < ent.end and ent.label_ in ("LOC", "GPE", "FAC"):
+            if ent.start <= tok.i < ent.end and ent.label_ in self.name_labels:
                 lo, hi = min(lo, ent.start), max(hi, ent.end)
         while lo < hi and doc[lo].pos_ in ("DET", "ADP"):
             lo += 1
@@ -214,7 +216,7 @@ class EventPlacer:
         if (self.syn.has(tok, "nmod") and self.syn.prep(tok) in self.of_preps and head.pos_ == "NOUN"
                 and (bool(self.data.entries(head.lemma_, "NOUN")) or head.lemma_ in self.directions)):
             return True
-        return (tok.pos_ == "PROPN" and tok.ent_type_ in ("LOC", "GPE") and not self.syn.has(tok, "subj")
+        return (tok.pos_ == "PROPN" and tok.ent_type_ in self.place_labels and not self.syn.has(tok, "subj")
                 and self._locality(tok))
 
     def _locality(self, tok: Token) -> bool:
