@@ -86,8 +86,7 @@ def located_owner(actors: "ActorResolver", state: "DocActors", tok: Token, exclu
         return None
     labels = actors.data.cue("place_entity_labels")
     cands = [c for c in actors.syn.kids(tok, "nmod") if c.i > tok.i and owner_prep(actors, state, tok, c)]
-    cands += [c for c in tok.children if c.i < tok.i and c.dep_ in actors.syn._labels.get("amod", ())
-              and c.pos_ == "PROPN" and c.ent_type_ in labels]
+    cands += [c for c in actors.syn.kids(tok, "amod") if c.i < tok.i and c.pos_ == "PROPN" and c.ent_type_ in labels]
     for c in cands:
         if c.i in exclude:
             continue

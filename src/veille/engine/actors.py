@@ -191,7 +191,7 @@ class ActorResolver:
         return ent
 
     def _text(self, state: DocActors, tok: Token, start: int | None = None, end: int | None = None) -> str:
-        lo = min([tok.i] + [c.i for c in tok.children if c.i < tok.i and c.dep_ in self.syn._labels.get("det", ())])
+        lo = min([tok.i] + [c.i for c in self.syn.kids(tok, "det") if c.i < tok.i])
         lo = start if start is not None and start < lo else lo
         hi = end if end is not None else tok.i + 1
         for c in tok.children:

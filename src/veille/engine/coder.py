@@ -53,6 +53,7 @@ class DocumentCoder:
         self.dater = EventDater(self.data, self.syn)
         self.story = StoryDater(self.data, self.syn, self.dater)
         self.placer = EventPlacer(self.data, self.syn, self.gazetteer, load_places())
+        self.quoter = QuoteExtractor(self.data, self.actors)  # forgets the previous document at each extract
         self.context_words = {k: frozenset(v) for k, v in (self.data.cues.get("context_words") or {}).items()}
         self.provenance = {"veille": __version__, "model": model_version(self.nlp), "lexicon": self.data.version}
 
@@ -75,22 +76,24 @@ class DocumentCoder:
     def _code(self, document: Document, doc: Doc) -> DocumentResult:
         state = self.actors.scan(doc, document.date)
         self._prepass(state, doc)
-        quotes = QuoteExtractor(self.data, self.actors).extract(doc, state, document.id)
+        quotes = self.quoter.extract(doc, state, document.id)
         self.actors.hear(state, quotes)  # 'J'ai informé nos amis' inside a quote: its speaker
         drafts = self.coder.code(doc, state)
         timexes = self.dater.timexes(doc, document.date)
         sentences = list(doc.sents)
         sent_index = {s.start: i for i, s in enumerate(sentences)}
-        article = self.placer.article_places(doc, state, document.title, self._title_in_text(document))
+        titled = self._title_in_text(document)
+        article = self.placer.article_places(doc, state, document.title, titled)
         triggers = frozenset(d.trigger.i for d in drafts)
         events = []
         for d in drafts:
             events.append(self._finish(document, doc, d, timexes, sent_index, state, article, triggers))
         text = document.text
-        body_start = text.find("\n", len(text) - len(text.lstrip())) + 1 if self._title_in_text(document) else 0
-        self.story.share(events, [d.trigger for d in drafts], timexes, document.date, body_start)
-        self.placer.share_siblings(events, [d.trigger for d in drafts])
-        self.placer.share_occasions(events, [d.trigger for d in drafts])
+        body_start = text.find("\n", len(text) - len(text.lstrip())) + 1 if titled else 0
+        trigger_tokens = [d.trigger for d in drafts]
+        self.story.share(events, trigger_tokens, timexes, document.date, body_start)
+        self.placer.share_siblings(events, trigger_tokens)
+        self.placer.share_occasions(events, trigger_tokens)
         for ev in events:
             ev.assign_id()
         return DocumentResult(document=document, lang=self.lang, events=events, timexes=timexes,

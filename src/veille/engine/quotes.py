@@ -169,7 +169,7 @@ class QuoteExtractor:
         """(preposition lower-cased, its first token, token after it) of a nominal: 'selon', 'd'après'
         (a case marker with fixed parts), or 'according to' where prepositions head their objects."""
         doc = x.doc
-        cases = [c for c in x.children if c.dep_ in self.syn._labels.get("case", ()) and c.i < x.i]
+        cases = [c for c in self.syn.kids(x, "case") if c.i < x.i]
         if cases:
             tok = cases[0]
             low, last = tok.lower_, tok.i
@@ -423,12 +423,3 @@ def quotes_of_paths(paths: Iterable[str], settings, date: str | None = None, lan
             yield item
         else:
             yield item.document, item.quotes
-
-
-def code_quotes(data: LanguageData, actors: ActorResolver, doc: Doc, state: DocActors, doc_id: str,
-                events: list[Event]) -> list[Quote]:
-    """The coder's entry point: the quotes of a parsed document, and events inside direct
-    quotes attributed to their speakers."""
-    quotes = QuoteExtractor(data, actors).extract(doc, state, doc_id)
-    attribute_events(events, quotes)
-    return quotes
