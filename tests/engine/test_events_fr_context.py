@@ -19,15 +19,19 @@ def test_announced_material_aid_is_an_asserted_intent(fr, blank_fr):
     assert not [g for g in got if g[1] == "AID"]
 
 
+# L'armée syrienne affronte l'Etat islamique. L'armée syrienne lance une offensive.
+SYRIA_FACES_ISIS_THEN_ATTACKS = [
+    ("L'", "le", "DET", "det", 1), ("armée", "armée", "NOUN", "nsubj", 3), ("syrienne", "syrien", "ADJ", "amod", 1),
+    ("affronte", "affronter", "VERB", "ROOT", 3, FIN), ("l'", "le", "DET", "det", 5), ("Etat", "état", "NOUN", "obj", 3),
+    ("islamique", "islamique", "ADJ", "amod", 5), (".", ".", "PUNCT", "punct", 3),
+    ("L'", "le", "DET", "det", 9), ("armée", "armée", "NOUN", "nsubj", 11), ("syrienne", "syrien", "ADJ", "amod", 9),
+    ("lance", "lancer", "VERB", "ROOT", 11, FIN), ("une", "un", "DET", "det", 13),
+    ("offensive", "offensive", "NOUN", "obj", 11), (".", ".", "PUNCT", "punct", 11)]
+
+
 def test_attack_with_no_named_target_aims_at_the_only_adversary(fr, blank_fr):
     # L'armée syrienne affronte l'Etat islamique. L'armée syrienne lance une offensive.
-    doc = make_doc(blank_fr.vocab, [
-        ("L'", "le", "DET", "det", 1), ("armée", "armée", "NOUN", "nsubj", 3), ("syrienne", "syrien", "ADJ", "amod", 1),
-        ("affronte", "affronter", "VERB", "ROOT", 3, FIN), ("l'", "le", "DET", "det", 5), ("Etat", "état", "NOUN", "obj", 3),
-        ("islamique", "islamique", "ADJ", "amod", 5), (".", ".", "PUNCT", "punct", 3),
-        ("L'", "le", "DET", "det", 9), ("armée", "armée", "NOUN", "nsubj", 11), ("syrienne", "syrien", "ADJ", "amod", 9),
-        ("lance", "lancer", "VERB", "ROOT", 11, FIN), ("une", "un", "DET", "det", 13),
-        ("offensive", "offensive", "NOUN", "obj", 11), (".", ".", "PUNCT", "punct", 11)])
+    doc = make_doc(blank_fr.vocab, SYRIA_FACES_ISIS_THEN_ATTACKS)
     data, actors, coder = fr
     drafts = coder.code(doc, actors.scan(doc, "2024-03-05"))
     second = [d for d in drafts if d.trigger.i > 8 and d.type == "ASSAULT"]
@@ -37,13 +41,7 @@ def test_attack_with_no_named_target_aims_at_the_only_adversary(fr, blank_fr):
 def test_attack_with_no_named_target_aims_first_at_whom_the_actor_attacked(fr, blank_fr):
     # L'armée syrienne affronte l'Etat islamique. L'armée syrienne lance une offensive. La Turquie frappe
     # l'armée syrienne. (Being attacked closer by is no reason to aim one's own offensive there.)
-    doc = make_doc(blank_fr.vocab, [
-        ("L'", "le", "DET", "det", 1), ("armée", "armée", "NOUN", "nsubj", 3), ("syrienne", "syrien", "ADJ", "amod", 1),
-        ("affronte", "affronter", "VERB", "ROOT", 3, FIN), ("l'", "le", "DET", "det", 5), ("Etat", "état", "NOUN", "obj", 3),
-        ("islamique", "islamique", "ADJ", "amod", 5), (".", ".", "PUNCT", "punct", 3),
-        ("L'", "le", "DET", "det", 9), ("armée", "armée", "NOUN", "nsubj", 11), ("syrienne", "syrien", "ADJ", "amod", 9),
-        ("lance", "lancer", "VERB", "ROOT", 11, FIN), ("une", "un", "DET", "det", 13),
-        ("offensive", "offensive", "NOUN", "obj", 11), (".", ".", "PUNCT", "punct", 11),
+    doc = make_doc(blank_fr.vocab, SYRIA_FACES_ISIS_THEN_ATTACKS + [
         ("La", "le", "DET", "det", 16), ("Turquie", "Turquie", "PROPN", "nsubj", 17),
         ("frappe", "frapper", "VERB", "ROOT", 17, FIN), ("l'", "le", "DET", "det", 19),
         ("armée", "armée", "NOUN", "obj", 17), ("syrienne", "syrien", "ADJ", "amod", 19), (".", ".", "PUNCT", "punct", 17)])
