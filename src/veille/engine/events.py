@@ -164,10 +164,13 @@ class EventCoder:
         place = None
         if recipient and recipient.place and recipient.token is not None:
             place = (recipient.place[0], recipient.place[1], recipient.token)
+        home_place = recipient is not None and recipient.place is not None and not needs_recipient
         for a in actor.entities:
             for r in recipients:
                 if r is not None and a.key == r.key and (a.role == r.role or not a.role or not r.role):
-                    continue  # the same entity twice is not an event between them
+                    if not home_place:
+                        continue  # the same entity twice is not an event between them
+                    r = None  # 'Israelis protested in Tel Aviv': a place of one's own country is no recipient
                 kind = (typ, cameo, mode)
                 if cameo in RIOT_ACTS and a.role in self.riot_roles:
                     kind = RIOT  # CAMEO 145: force used by protesters or other civilians is a riot
