@@ -74,6 +74,8 @@ class ActorResolver:
         self.first_person = {normalize(w) for w in data.cue("first_person")}
         self.relation_nouns = {normalize(w) for w in data.cue("relation_nouns")}
         self.of_preps = {normalize(w) for w in data.cue("of_preps")} | {None}
+        self.place_named = {normalize(w) for w in data.cue("place_named_nouns")}
+        self.bodies = {normalize(w) for w in data.cue("non_state_bodies")}
         self.context = ContextResolver(self)
 
     # ----- document scan ---------------------------------------------------------------
@@ -182,13 +184,38 @@ class ActorResolver:
     def entity(self, state: DocActors, tok: Token) -> Entity | None:
         if tok.pos_ not in NOMINAL and tok.pos_ != "VERB":
             return None
-        ent = (self._from_role(state, tok) or self._from_match(state, tok) or self._from_person(state, tok)
+        ent = (self._from_role(state, tok) or self._from_match(state, tok) or self._from_branch(state, tok)
+               or self._from_person(state, tok)
                or self._from_pronoun(state, tok) or self._from_contextual(state, tok) or self._from_group(state, tok)
                or self._from_ordinal(state, tok) or self.context.resolve(state, tok) or self._from_apposition(state, tok)
                or relation_party(self, state, tok))
         if ent is not None and ent.name and ent.key:
             self._remember_person(state, ent)
         return ent
+
+    def non_state_body(self, tok: Token) -> bool:
+        """A body that a nationality or a country does not make that state's: a part of an organisation ('la
+        branche égyptienne de l'EI' operates in Egypt), a team or a company ('l'équipe de France')."""
+        return tok.pos_ == "NOUN" and normalize(tok.lemma_) in self.bodies
+
+    def _from_branch(self, state: DocActors, tok: Token) -> Entity | None:
+        """Such a body belongs to the organisation named after 'de' ('l'aile armée du Hamas', 'une équipe de
+        l'AIEA')."""
+        if not self.non_state_body(tok):
+            return None
+        for c in self.syn.kids(tok, "nmod"):
+            prep = self.syn.prep(c)
+            if prep is None or normalize(prep) not in self.of_preps:
+                continue
+            ents = self.entities(state, c)
+            if ents and ents[0].org:
+                return replace(ents[0], text=self._text(state, tok, end=c.right_edge.i + 1))
+        states = {c.i for c in tok.children if c.i in state.matches and not state.matches[c.i].best.org}
+        owner = self._key_from_modifiers(state, tok, {tok.i} | states)  # 'une équipe d'inspecteurs de l'AIEA'
+        if owner is not None and owner.org:
+            return Entity(text=self._text(state, tok), key=owner.key, org=owner.org, role=owner.role,
+                          code=_code(owner.key, owner.role))
+        return None
 
     def _text(self, state: DocActors, tok: Token, start: int | None = None, end: int | None = None) -> str:
         lo = min([tok.i] + [c.i for c in self.syn.kids(tok, "det") if c.i < tok.i])
@@ -199,9 +226,19 @@ class ActorResolver:
                 hi = max(hi, c.right_edge.i + 1 if self.syn.has(c, "flat") else c.i + 1)
         return state.doc[lo:hi].text
 
+    def names_place(self, state: DocActors, tok: Token) -> bool:
+        """A capital after 'de' on a noun named after where it happened or was signed ('les attentats de
+        Bruxelles', 'l'accord de Paris', 'le sommet de Vienne'): a place, not an owner or an actor."""
+        m = state.matches.get(tok.i)
+        if m is None or m.best.kind not in ("capital", "metonym"):
+            return False
+        head = tok.head
+        return (head.i != tok.i and not m.start <= head.i < m.end and normalize(head.lemma_) in self.place_named
+                and self.syn.prep(tok) is not None and normalize(self.syn.prep(tok)) in self.of_preps)
+
     def _from_match(self, state: DocActors, tok: Token) -> Entity | None:
         m = state.matches.get(tok.i)
-        if not m:
+        if not m or self.names_place(state, tok):
             return None
         e = m.best
         if e.kind == "demonym" and tok.pos_ == "ADJ":
@@ -230,7 +267,8 @@ class ActorResolver:
                 continue  # 'les forces kurdes comme les combattants de l'EI': a comparison, not an owner
             for g in c.children:
                 m = state.matches.get(g.i)
-                if m and g.i not in exclude and (self.syn.has(g, "nmod") or self.syn.has(g, "amod")):
+                if m and g.i not in exclude and (self.syn.has(g, "nmod") or self.syn.has(g, "amod")) \
+                        and not self.names_place(state, g):
                     return Entity(text=g.text, key=m.best.key, country=m.best.country, org=m.best.org, role=None)
         return None
 

@@ -85,6 +85,8 @@ class FrameReader:
                     continue  # a thing does not act for its owner ('la convention de la CPI a demandé'); languages
                     # opt in by listing the nouns whose owner does act ('les membres du Conseil', 'des milliers de')
                 ents = self.actors.entities(state, g) or self._demonym(state, g)
+                if ents and self.actors.non_state_body(c) and not all(e.org for e in ents):
+                    continue  # 'l'équipe de France', 'la branche égyptienne de l'EI': no state's act
                 if ents:
                     return Argument(ents, g)
         if deep:  # 'tirer en direction de positions de l'organisation EI', 'un point contrôlé par Daech'

@@ -1,0 +1,86 @@
+"""Actors that are not there: a capital naming where an event happened or a treaty was signed, a
+branch of an organisation qualified by a country, a national sports team (engine/actors.py,
+cues place_named_nouns and non_state_bodies), on hand-built French parses."""
+from __future__ import annotations
+
+import spacy
+
+from tests.conftest import FIN, PART, code_dyads, make_doc
+
+AUX = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+
+
+def _doc(rows):
+    return make_doc(spacy.blank("fr").vocab, rows)
+
+
+def _condemn(rows_after):
+    """'<Subject> a condamné <object...> .' with the object phrase given from token 3 on."""
+    return [("Moscou", "Moscou", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2, AUX),
+            ("condamné", "condamner", "VERB", "ROOT", 2, PART), *rows_after, (".", ".", "PUNCT", "punct", 2)]
+
+
+def test_a_capital_after_de_on_an_attack_is_its_place_not_its_actor(fr):
+    _, actors, _ = fr
+    doc = _doc(_condemn([("les", "le", "DET", "det", 4), ("attentats", "attentat", "NOUN", "obj", 2),
+                         ("de", "de", "ADP", "case", 6), ("Bruxelles", "Bruxelles", "PROPN", "nmod", 4)]))
+    assert actors.entities(actors.scan(doc, "2016-03-23"), doc[6]) == []
+    assert all(t != "ASSAULT" for _, t, _, _ in code_dyads(fr, doc))
+
+
+def test_a_capital_naming_a_treaty_is_no_recipient(fr):
+    doc = _doc([("Le", "le", "DET", "det", 1), ("président", "président", "NOUN", "nsubj", 5),
+                ("américain", "américain", "ADJ", "amod", 1), ("a", "avoir", "AUX", "aux:tense", 5, AUX),
+                ("vivement", "vivement", "ADV", "advmod", 5), ("critiqué", "critiquer", "VERB", "ROOT", 5, PART),
+                ("l'", "le", "DET", "det", 7), ("accord", "accord", "NOUN", "obj", 5),
+                ("de", "de", "ADP", "case", 9), ("Paris", "Paris", "PROPN", "nmod", 7), (".", ".", "PUNCT", "punct", 5)])
+    dyads = code_dyads(fr, doc)
+    assert ("USA", "ACCUSE", "FRA", "asserted") not in dyads
+    assert any(a == "USA" and t == "ACCUSE" for a, t, _, _ in dyads)
+
+
+def test_a_capital_still_stands_for_its_government_elsewhere(fr):
+    """'les frappes de Moscou': an act of the government, not a place-named noun."""
+    _, actors, _ = fr
+    doc = _doc([("les", "le", "DET", "det", 1), ("frappes", "frappe", "NOUN", "nsubj", 4),
+                ("de", "de", "ADP", "case", 3), ("Moscou", "Moscou", "PROPN", "nmod", 1),
+                ("continuent", "continuer", "VERB", "ROOT", 4, FIN)])
+    assert [e.key for e in actors.entities(actors.scan(doc, None), doc[3])] == ["RUS"]
+
+
+def _branch(owner_rows):
+    """'La branche égyptienne <owner> a appelé à frapper .'"""
+    n = len(owner_rows)
+    verb = 4 + n
+    rows = [("La", "le", "DET", "det", 1), ("branche", "branche", "NOUN", "nsubj", verb),
+            ("égyptienne", "égyptien", "ADJ", "amod", 1), *owner_rows,
+            ("a", "avoir", "AUX", "aux:tense", verb, AUX), ("appelé", "appeler", "VERB", "ROOT", verb, PART),
+            ("à", "à", "ADP", "mark", verb + 2), ("frapper", "frapper", "VERB", "xcomp", verb, "VerbForm=Inf"),
+            (".", ".", "PUNCT", "punct", verb)]
+    return _doc(rows)
+
+
+def test_a_branch_of_an_organisation_belongs_to_it_not_to_the_state_it_operates_in(fr):
+    doc = _branch([("de", "de", "ADP", "case", 4), ("Daech", "Daech", "PROPN", "nmod", 1)])
+    dyads = code_dyads(fr, doc)
+    assert ("ISIS", "REQUEST") in [(a, t) for a, t, _, _ in dyads]
+    assert all(a == "ISIS" for a, _, _, _ in dyads)
+
+
+def test_a_branch_with_only_a_nationality_is_no_state(fr):
+    doc = _branch([])
+    assert code_dyads(fr, doc) == []
+
+
+def test_a_national_team_is_no_state(fr):
+    doc = _doc([("L'", "le", "DET", "det", 1), ("équipe", "équipe", "NOUN", "nsubj", 5),
+                ("de", "de", "ADP", "case", 3), ("France", "France", "PROPN", "nmod", 1),
+                ("a", "avoir", "AUX", "aux:tense", 5, AUX), ("attaqué", "attaquer", "VERB", "ROOT", 5, PART),
+                ("la", "le", "DET", "det", 7), ("Belgique", "Belgique", "PROPN", "obj", 5),
+                (".", ".", "PUNCT", "punct", 5)])
+    assert code_dyads(fr, doc) == []
+    russian = _doc([("Une", "un", "DET", "det", 1), ("équipe", "équipe", "NOUN", "nsubj", 4),
+                    ("russe", "russe", "ADJ", "amod", 1), ("a", "avoir", "AUX", "aux:tense", 4, AUX),
+                    ("attaqué", "attaquer", "VERB", "ROOT", 4, PART), ("la", "le", "DET", "det", 6),
+                    ("Belgique", "Belgique", "PROPN", "obj", 4), (".", ".", "PUNCT", "punct", 4)])
+    assert code_dyads(fr, russian) == []
