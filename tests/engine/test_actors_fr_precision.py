@@ -84,3 +84,43 @@ def test_a_national_team_is_no_state(fr):
                     ("attaqué", "attaquer", "VERB", "ROOT", 4, PART), ("la", "le", "DET", "det", 6),
                     ("Belgique", "Belgique", "PROPN", "obj", 4), (".", ".", "PUNCT", "punct", 4)])
     assert code_dyads(fr, russian) == []
+
+
+def _then_resigns(first, subject):
+    """'<first sentence> <subject> a annoncé sa démission .'; `first` ends with its own punctuation, `subject` is
+    (word, lemma, pos, morph) rows whose last word heads the others."""
+    n, k = len(first), len(subject)
+    verb = n + k + 1
+    subj = [(w, lem, pos, "nsubj" if i == k - 1 else "det", verb if i == k - 1 else n + k - 1, morph)
+            for i, (w, lem, pos, morph) in enumerate(subject)]
+    return _doc([*first, *subj, ("a", "avoir", "AUX", "aux:tense", verb, AUX),
+                 ("annoncé", "annoncer", "VERB", "ROOT", verb, PART),
+                 ("sa", "son", "DET", "det", verb + 2, "Gender=Fem|Number=Sing|Poss=Yes"),
+                 ("démission", "démission", "NOUN", "obj", verb), (".", ".", "PUNCT", "punct", verb)])
+
+
+FRANCE_PROTESTS = [("La", "le", "DET", "det", 1), ("France", "France", "PROPN", "nsubj", 3),
+                   ("a", "avoir", "AUX", "aux:tense", 3, AUX), ("protesté", "protester", "VERB", "ROOT", 3, PART),
+                   (".", ".", "PUNCT", "punct", 3)]
+
+
+def test_a_possessive_of_a_subject_naming_nobody_is_not_the_last_entity_named(fr):
+    """'L'homme a annoncé sa démission': the man resigns, not France named before."""
+    doc = _then_resigns(FRANCE_PROTESTS, [("L'", "le", "DET", ""), ("homme", "homme", "NOUN", "")])
+    assert all(t != "RETREAT" for _, t, _, _ in code_dyads(fr, doc))
+
+
+def test_a_possessive_of_a_personal_pronoun_still_refers_back(fr):
+    doc = _then_resigns(FRANCE_PROTESTS, [("Il", "il", "PRON", "Gender=Masc|Number=Sing|Person=3")])
+    assert any(a == "FRA" and t == "RETREAT" for a, t, _, _ in code_dyads(fr, doc))
+
+
+def test_a_pronoun_refers_to_a_passive_subject_before_a_place(fr):
+    """'Le ministre russe est arrivé à Paris. Il a annoncé sa démission.': the minister, not Paris."""
+    first = [("Le", "le", "DET", "det", 1, "Definite=Def|Gender=Masc|Number=Sing"),
+             ("ministre", "ministre", "NOUN", "nsubj:pass", 4, "Gender=Masc|Number=Sing"),
+             ("russe", "russe", "ADJ", "amod", 1), ("est", "être", "AUX", "aux:pass", 4, AUX),
+             ("arrivé", "arriver", "VERB", "ROOT", 4, PART), ("à", "à", "ADP", "case", 6),
+             ("Paris", "Paris", "PROPN", "obl:arg", 4, "Gender=Masc|Number=Sing"), (".", ".", "PUNCT", "punct", 4)]
+    doc = _then_resigns(first, [("Il", "il", "PRON", "Gender=Masc|Number=Sing|Person=3")])
+    assert ("RUS", "RETREAT") in [(a, t) for a, t, _, _ in code_dyads(fr, doc)]

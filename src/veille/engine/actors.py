@@ -436,7 +436,7 @@ class ActorResolver:
         for want_subject in (True, False):
             for i in near:
                 t = state.doc[i]
-                if want_subject and not self.syn.has(t, "subj"):
+                if want_subject and not (self.syn.has(t, "subj") or self.syn.has(t, "pass_subj")):
                     continue
                 g, n = self._agreement(t)
                 if gender and g and g != gender or number and n and n != number:
@@ -454,6 +454,17 @@ class ActorResolver:
                         return replace(ent, text=tok.text)
                     best = best or ent
         return replace(best, text=tok.text) if best else None
+
+    def names_nobody(self, state: DocActors, tok: Token) -> bool:
+        """A nominal that resolved to no entity and cannot stand for one named before: a name ('Fabrice
+        Schlegel'), a demonstrative ('celui qui'), a plain noun ('l'homme'); not a personal pronoun, a title
+        ('les milices') or a possessed noun ('son pays'), which refer back."""
+        if tok.pos_ == "PRON":
+            return normalize(tok.text) not in self.pronouns and "Yes" not in tok.morph.get("Poss")
+        if tok.pos_ == "PROPN":
+            return True
+        return tok.pos_ == "NOUN" and tok.i not in state.roles \
+            and not any("Yes" in d.morph.get("Poss") for d in tok.children)
 
     def _agreement(self, tok: Token) -> tuple[list[str], list[str]]:
         """Gender and number of a nominal, from its determiner when it has one: models often guess a

@@ -366,6 +366,8 @@ class FrameReader:
                 ents = self.actors.entities(state, subj[0])
                 if ents:
                     return Argument(ents, subj[0])
+                if self.actors.names_nobody(state, subj[0]):
+                    return None  # 'l'homme ... en proférant ses menaces': a subject naming no actor owns it
         for i in sorted((i for i in state.cache if i < tok.i and i not in exclude), reverse=True):
             ents = state.cache[i]
             if ents and i >= tok.sent.start - 40:
