@@ -139,3 +139,54 @@ def test_a_non_state_group_also_counts_as_its_state():
     ev.actor = Entity(text="Syrian rebels", key="FSA", country="SYR", org="FSA", role="REB", code="FSAREB")
     score_sentence(report, PetrSentence("G", None, "t", [GoldEvent("SYRREB", "PHL", "193")]), [ev])
     assert report.scores["dyad"].tp == 1 and report.scores["exact"].tp == 0
+
+
+# A record whose <Text> is empty but whose <Parse> holds the sentence (like 'abc12_3' of the real file).
+EMPTY_TEXT = """<Sentences>
+<Sentence category="OTHER" date="20150101" id="P1" evaluate="true"/>
+<EventCoding eventcode="190" sourcecode="NGAREB" targetcode="NGAMUS" />
+<Text>
+</Text>
+<Parse>
+1\tBoko\tBoko\tPROPN\tNNP\t_\t2\tname\t_\t_
+2\tHaram\tHaram\tPROPN\tNNP\t_\t4\tnsubj\t_\t_
+3\thas\thave\tAUX\tVBZ\t_\t4\taux\t_\t_
+4\tlaunched\tlaunch\tVERB\tVBN\t_\t0\troot\t_\t_
+5\tattacks\tattack\tNOUN\tNNS\t_\t4\tdobj\t_\t_
+6\t(\t(\tPUNCT\t-LRB-\t_\t7\tpunct\t_\t_
+7\tagain\tagain\tADV\tRB\t_\t4\tadvmod\t_\t_
+8\t)\t)\tPUNCT\t-RRB-\t_\t7\tpunct\t_\t_
+9\tin\tin\tADP\tIN\t_\t10\tcase\t_\t_
+10\tNigeria\tNigeria\tPROPN\tNNP\t_\t4\tnmod\t_\tSpaceAfter=No
+11\t's\t's\tPART\tPOS\t_\t12\tcase\t_\t_
+12\tnorth\tnorth\tNOUN\tNN\t_\t4\tnmod\t_\t_
+13\t,\t,\tPUNCT\t,\t_\t4\tpunct\t_\t_
+14\tofficials\tofficial\tNOUN\tNNS\t_\t15\tnsubj\t_\t_
+15\tsaid\tsay\tVERB\tVBD\t_\t4\tparataxis\t_\t_
+16\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+</Parse></Sentence>
+<Sentence category="OTHER" date="20150101" id="P2" evaluate="true"/>
+<EventCoding eventcode="190" sourcecode="RUS" targetcode="UKR" />
+<Text></Text>
+</Sentences>
+"""
+
+
+def test_an_empty_text_is_rebuilt_from_the_parse(tmp_path):
+    path = tmp_path / "v.xml"
+    path.write_text(EMPTY_TEXT, "utf-8")
+    sents = read_petrarch(path)
+    assert sents[0].text == "Boko Haram has launched attacks (again) in Nigeria's north, officials said."
+    assert sents[0].events == [GoldEvent("NGAREB", "NGAMUS", "190")]
+    assert sents[1].text == ""  # no parse either: nothing to code, its gold event is missed
+
+
+def test_gold_events_with_a_keyless_side_are_counted_and_reported():
+    report = PetrarchReport(files=[])
+    score_sentence(report, PetrSentence("K", None, "t", [GoldEvent("---LEG", "USAGOV", "023"),
+                                                          GoldEvent("IGOCOPITP", "---", "036"),
+                                                          GoldEvent("RWALEG", "---", "140"),
+                                                          GoldEvent("RUS", "UKR", "190")]), [])
+    assert (report.keyless_source, report.keyless_target) == (2, 1)
+    assert report.as_dict()["keyless_source"] == 2
+    assert "no veille key" in report.format() and ": 3 (2 with no source key" in report.format()

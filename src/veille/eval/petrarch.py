@@ -2,13 +2,16 @@
 
 Each `<Sentence id date>` carries gold `<EventCoding sourcecode targetcode eventcode>`
 records (or `noevents="True"`) and its raw `<Text>`; the `<Parse>` block is ignored:
-veille parses the raw text itself. The files are not well-formed XML (comment lines,
+veille parses the raw text itself, except where `<Text>` is empty: the sentence is then
+rebuilt from the token forms of its CoNLL-U `<Parse>` (`parse_text`). The files are not well-formed XML (comment lines,
 unclosed `<Sentence>` tags), so records are read with a tolerant scanner.
 
 Actor codes become entity keys (`actor_keys`): a CAMEO country code's first three
 letters are the state (`USAGOV`, `RUSMIL` -> `USA`, `RUS`); international and non-state
 codes go through `ORG_CODES` (longest prefix wins); `---` (an actor of unknown country)
-has no key, so it can match nothing veille emits. A few CAMEO group codes inside a
+has no key, so it can match nothing veille emits: the report counts such gold events
+(`keyless_source`: a ceiling on recall; `keyless_target`: matched only by an event with no
+recipient). A few CAMEO group codes inside a
 state code (`PSEREBHMS`, Hamas) also accept the organisation's key.
 
 Per sentence, gold and predicted events become sets, and four micro-averaged F1 scores
@@ -56,6 +59,11 @@ _SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)(?=<Sentence\b|</Sentences>|\Z)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 _CODING = re.compile(r"<EventCoding\b([^>]*)/?>")
 _TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+_PARSE = re.compile(r"<Parse>(.*?)</Parse>", re.S)
+# tokens written without a space before them (closing punctuation, clitics) or after them (opening marks)
+_NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "]", "}", "%", "''", "'", "n't", "'s", "'re", "'ve", "'ll",
+                    "'d", "'m", "’s", "n’t"}
+_NO_SPACE_AFTER = {"(", "[", "{", "``", "$"}
 
 
 @dataclass(frozen=True)
@@ -97,9 +105,32 @@ def read_petrarch(path: str | Path) -> list[PetrSentence]:
                 continue
             if "eventcode" in ca:
                 events.append(GoldEvent(ca.get("sourcecode", "---"), ca.get("targetcode", "---"), ca["eventcode"]))
-        out.append(PetrSentence(attrs["id"], _iso_date(attrs.get("date")), " ".join(text.group(1).split()), events,
-                                attrs.get("category", "")))
+        words = " ".join(text.group(1).split())
+        if not words:  # an empty <Text> beside a full parse: the sentence is in the parse's token forms
+            parse = _PARSE.search(body)
+            words = parse_text(parse.group(1)) if parse else ""
+        out.append(PetrSentence(attrs["id"], _iso_date(attrs.get("date")), words, events, attrs.get("category", "")))
     return out
+
+
+def parse_text(conllu: str) -> str:
+    """The sentence of a CoNLL-U block, from its token forms: a space between tokens except where the MISC
+    column says `SpaceAfter=No`, before closing punctuation and clitics, and after opening marks. Multiword
+    token ranges (`3-4`) and empty nodes (`5.1`) are skipped: their words are the surface forms' parts."""
+    tokens: list[tuple[str, bool]] = []  # (form, space after)
+    for line in conllu.splitlines():
+        cols = line.strip().split("\t")
+        if len(cols) < 2 or not cols[0].isdigit():
+            continue
+        misc = cols[9] if len(cols) > 9 else ""
+        tokens.append((cols[1], "SpaceAfter=No" not in misc.split("|")))
+    out = []
+    for i, (form, space) in enumerate(tokens):
+        out.append(form)
+        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else None
+        if nxt is not None and space and form not in _NO_SPACE_AFTER and nxt not in _NO_SPACE_BEFORE:
+            out.append(" ")
+    return "".join(out)
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -148,17 +179,23 @@ class PetrarchReport:
     files: list[str]
     sentences: int = 0
     gold_events: int = 0
+    keyless_source: int = 0  # gold events whose source has no veille key: no prediction can match them
+    keyless_target: int = 0  # gold events with a keyed source and a keyless target: matched only with no recipient
     scores: dict[str, Count] = field(default_factory=lambda: {k: Count() for k in
                                                                ("root", "dyad", "exact", "plover", "plover_type")})
     rows: list[dict] = field(default_factory=list)  # per sentence: id, gold, predicted (for --errors)
 
     def as_dict(self) -> dict:
         return {"files": self.files, "sentences": self.sentences, "gold_events": self.gold_events,
+                "keyless_source": self.keyless_source, "keyless_target": self.keyless_target,
                 **{k: {"precision": round(c.precision, 4), "recall": round(c.recall, 4), "f1": round(c.f1, 4),
                        "tp": c.tp, "fp": c.fp, "fn": c.fn} for k, c in self.scores.items()}}
 
     def format(self, errors: bool = False) -> str:
-        lines = [f"petrarch: {self.sentences} sentences, {self.gold_events} gold events"]
+        lines = [f"petrarch: {self.sentences} sentences, {self.gold_events} gold events",
+                 f"  gold events with a side that has no veille key ('---', IGO/NGO codes not in the table): "
+                 f"{self.keyless_source + self.keyless_target} ({self.keyless_source} with no source key can match "
+                 f"nothing; {self.keyless_target} with no target key match only an event with no recipient)"]
         names = {"root": "CAMEO root", "dyad": "dyad", "exact": "exact (src, tgt, CAMEO)",
                  "plover": "(src, tgt, PLOVER)", "plover_type": "PLOVER type"}
         for k, c in self.scores.items():
@@ -214,6 +251,8 @@ def score_sentence(report: PetrarchReport, sent: PetrSentence, events: Iterable[
 
     report.sentences += 1
     report.gold_events += len(gold)
+    report.keyless_source += sum(1 for g in gold if not g[0])
+    report.keyless_target += sum(1 for g in gold if g[0] and not g[1])
     s = report.scores
     before = (s["exact"].tp, s["exact"].fp, s["exact"].fn)
     s["exact"].add(gold, pred, lambda g, p: key_ok(g[0], p[0]) and key_ok(g[1], p[1]) and g[2] == p[2], _group)
@@ -239,7 +278,7 @@ def evaluate_petrarch(paths: list[str], extractor, lang: str = "en") -> Petrarch
     report = PetrarchReport(files=[str(p) for p in paths])
     for path in paths:
         for sent in read_petrarch(path):
-            if not sent.text:  # a record with an empty <Text>: its gold events (if any) are missed
+            if not sent.text:  # no <Text> and no parse to rebuild it from: its gold events (if any) are missed
                 score_sentence(report, sent, [])
                 continue
             result = extractor.process(Document(id=sent.id, text=sent.text, date=sent.date, lang=lang))
