@@ -51,6 +51,9 @@ class EventCoder:
         self.pos_eval = data.cue("positive_evaluations")
         self.stop_verbs = data.cue("stop_verbs")
         self.riot_roles = data.cue("riot_roles")  # actor roles whose acts of force are riots
+        self.asked_govs = data.cue("asked_act_governors")  # words, no REQUEST entry, that govern acts not done
+        self.intent_govs = data.cue("intent_governors")
+        self.circumstance = data.cue("circumstance_preps")
         self.targets = TargetPasses(data, ontology, actors)
 
     def _policy(self, typ: str) -> CodingPolicy:
@@ -60,16 +63,22 @@ class EventCoder:
         drafts: list[Draft] = []
         claims: dict[int, tuple[Token, list[Entity]]] = {}  # complement verb i -> (accuse trigger, its actors)
         blamed: dict[int, tuple[Token, Argument, list[Entity]]] = {}  # event noun i -> (trigger, accused, accusers)
+        asked: set[int] = set()  # verbs of acts asked for or allowed: what they code is no event
         for tok in doc:
             if tok.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
                 continue
             verb = self.syn.verb_like(tok)  # a verb the tagger took for a noun is coded as a verb
             pos = "VERB" if verb else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "ADJ"
+            lemma = self.syn.verb_lemma(tok) if verb else tok.lemma_
+            if lemma in self.asked_govs:
+                asked |= self._asked_acts(tok)
             if (not verb or self.syn.has(tok, "xcomp")) and self._stopped(tok):
                 continue
-            for entry in self.data.entries(self.syn.verb_lemma(tok) if verb else tok.lemma_, pos):
+            for entry in self.data.entries(lemma, pos):
                 if not self.frames.matches(entry, tok):
                     continue
+                if self._policy(entry.type).complement_is_asked:
+                    asked |= self._asked_acts(tok, entry.condition.preps)
                 if entry.complement_event:
                     self._blame(state, entry, tok, blamed)
                 made = self._code_entry(state, entry, tok, claims, blamed.get(tok.i) if not verb else None)
@@ -78,8 +87,51 @@ class EventCoder:
                     break
             if tok.pos_ == "VERB" and tok.lemma_ in self.eval_verbs:
                 drafts.extend(self._evaluation(state, tok))
+        if asked:  # 'X appelle Y à cesser les frappes' is a request only
+            drafts = [d for d in drafts if not self._is_asked(d.trigger, asked)]
         self.targets.complete(drafts, state)
         return self._dedupe(drafts)
+
+    def _asked_acts(self, tok: Token, preps: frozenset[str] = frozenset()) -> set[int]:
+        """What a request asks for or a permission allows, which is not done: the verbs of its complement, with
+        their conjuncts ('asked Obama to help Iran', 'appelle la Russie à aider la Syrie', 'exige que Moscou
+        retire ses troupes', 'pressure from Congress to help Iran'; of a noun object, its verb's too: 'gave
+        permission to Russia to help Israel'), and the event nouns of its object or of the oblique its entry
+        names ('demanded the withdrawal of Russian troops', 'called for an end to the strikes'). An adverbial or
+        adnominal clause counts only as an infinitive ('urged X to talk after Y attacked' leaves the attack; a
+        relative clause is no content). The subject's own intent ('wants to help Israel') is no request: the
+        modality codes it."""
+        heads = [tok]
+        verb = self.syn.verb_like(tok)
+        if not verb and self.syn.has(tok, "obj"):
+            heads.append(tok.head)
+        acts: set[int] = set()
+        for h in heads:
+            for c in self.syn.kids(h, "xcomp", "ccomp", "advcl", "acl"):
+                if self.syn.has(c, "xcomp") and h.lemma_ in self.intent_govs:
+                    continue
+                if self.syn.has(c, "xcomp") or self.syn.has(c, "ccomp") or "Inf" in c.morph.get("VerbForm"):
+                    acts.update(t.i for t in self.syn.conjuncts(c))
+        things = (self.syn.objects(tok) if verb else []) + (self.syn.obliques(tok, preps) if preps else [])
+        clause = self.syn.clause_verb(tok).i
+        for th in things:
+            acts.update(t.i for t in th.subtree if t.pos_ == "NOUN" and self.syn.clause_verb(t).i == clause)
+        return acts
+
+    def _is_asked(self, tok: Token, asked: set[int]) -> bool:
+        """Whether a trigger is (in the clause of) an act asked for; an event named as its circumstance ('urged X
+        to withdraw after the attack on Aleppo') is not."""
+        if tok.i in asked:
+            return True
+        verb = self.syn.clause_verb(tok)
+        if verb.i not in asked:
+            return False
+        for t in [tok, *self.syn.governors(tok)]:
+            if t.i == verb.i:
+                return True
+            if self.syn.prep(t) in self.circumstance:
+                return False
+        return True
 
     def _stopped(self, tok: Token) -> bool:
         """An event noun or infinitive that a stop verb ends ('retirer leur soutien', 'cesser les frappes',

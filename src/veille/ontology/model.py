@@ -27,6 +27,7 @@ class CodingPolicy:
     complement_may_be_act: bool = False  # 'menace de frapper X': the complement is the act threatened
     intent: tuple[str, str] | None = None  # (type, CAMEO) coded when the act is only announced
     refusal: str | None = None             # REJECT code coded when the actor says it will not act
+    complement_is_asked: bool = False      # 'appelle Y à cesser les frappes': the complement is asked for, no event
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def _coding_policy(name: str, raw: Mapping) -> CodingPolicy:
     return CodingPolicy(stance, bool(raw.get("needs_recipient")), bool(raw.get("recipient_optional")),
                         bool(raw.get("object_may_be_event")), bool(raw.get("complement_may_be_act")),
                         (intent["type"], str(intent["cameo"])) if intent else None,
-                        str(raw["refusal"]) if raw.get("refusal") else None)
+                        str(raw["refusal"]) if raw.get("refusal") else None, bool(raw.get("complement_is_asked")))
 
 
 @lru_cache(maxsize=1)

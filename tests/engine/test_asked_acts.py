@@ -1,0 +1,101 @@
+"""What a request asks for, or a permission allows, is no event of its own (coding guide, settled cases:
+'X appelle Y à cesser les frappes' is REQUEST only). Hand-built parses of both languages, no model."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from tests.conftest import FIN, INF, PART, code_dyads, make_doc
+
+PAST = "Tense=Past|VerbForm=Fin"
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return spacy.blank("en").vocab
+
+
+def types(engine, doc):
+    return {(a, t, r) for a, t, r, _ in code_dyads(engine, doc)}
+
+
+def test_the_act_asked_of_the_addressee_is_not_coded(en, vocab):
+    # France asked Iran to help Syria .
+    doc = make_doc(vocab, [
+        ("France", "France", "PROPN", "nsubj", 1), ("asked", "ask", "VERB", "ROOT", 1, PAST),
+        ("Iran", "Iran", "PROPN", "dobj", 1), ("to", "to", "PART", "aux", 4), ("help", "help", "VERB", "xcomp", 1, INF),
+        ("Syria", "Syria", "PROPN", "dobj", 4), (".", ".", "PUNCT", "punct", 1)])
+    assert types(en, doc) == {("FRA", "REQUEST", "IRN")}
+
+
+def test_a_wish_that_another_acts_is_a_request_only(en, vocab):
+    # France wants Iran to attack Syria .
+    doc = make_doc(vocab, [
+        ("France", "France", "PROPN", "nsubj", 1), ("wants", "want", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+        ("Iran", "Iran", "PROPN", "nsubj", 4), ("to", "to", "PART", "aux", 4), ("attack", "attack", "VERB", "ccomp", 1, INF),
+        ("Syria", "Syria", "PROPN", "dobj", 4), (".", ".", "PUNCT", "punct", 1)])
+    assert types(en, doc) == {("FRA", "REQUEST", "IRN")}
+
+
+def test_the_act_a_permission_allows_is_not_coded(en, vocab):
+    # France gave permission to Iran to help Syria .   (the small parser hangs 'help' on the light verb)
+    doc = make_doc(vocab, [
+        ("France", "France", "PROPN", "nsubj", 1), ("gave", "give", "VERB", "ROOT", 1, PAST),
+        ("permission", "permission", "NOUN", "dobj", 1), ("to", "to", "ADP", "dative", 1),
+        ("Iran", "Iran", "PROPN", "pobj", 3), ("to", "to", "PART", "aux", 6), ("help", "help", "VERB", "advcl", 1, INF),
+        ("Syria", "Syria", "PROPN", "dobj", 6), (".", ".", "PUNCT", "punct", 1)])
+    assert not any(t == "AID" for _, t, _ in types(en, doc))
+
+
+def test_the_act_pressed_for_is_not_coded(en, vocab):
+    # Iran faces pressure from France to help Syria .
+    doc = make_doc(vocab, [
+        ("Iran", "Iran", "PROPN", "nsubj", 1), ("faces", "face", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+        ("pressure", "pressure", "NOUN", "dobj", 1), ("from", "from", "ADP", "prep", 2),
+        ("France", "France", "PROPN", "pobj", 3), ("to", "to", "PART", "aux", 6), ("help", "help", "VERB", "acl", 2, INF),
+        ("Syria", "Syria", "PROPN", "dobj", 6), (".", ".", "PUNCT", "punct", 1)])
+    assert not any(t == "AID" for _, t, _ in types(en, doc))
+
+
+def test_an_event_noun_demanded_is_not_coded(en, vocab):
+    # Ukraine demanded the withdrawal of Russian troops .
+    doc = make_doc(vocab, [
+        ("Ukraine", "Ukraine", "PROPN", "nsubj", 1), ("demanded", "demand", "VERB", "ROOT", 1, PAST),
+        ("the", "the", "DET", "det", 3), ("withdrawal", "withdrawal", "NOUN", "dobj", 1), ("of", "of", "ADP", "prep", 3),
+        ("Russian", "russian", "ADJ", "amod", 6), ("troops", "troop", "NOUN", "pobj", 4), (".", ".", "PUNCT", "punct", 1)])
+    got = types(en, doc)
+    assert any(a == "UKR" and t == "REQUEST" for a, t, _ in got)
+    assert not any(t == "RETREAT" for _, t, _ in got)
+
+
+def test_an_event_named_as_the_circumstance_of_the_asked_act_stays(en, vocab):
+    # France urged Iran to withdraw after Russia 's attack .
+    doc = make_doc(vocab, [
+        ("France", "France", "PROPN", "nsubj", 1), ("urged", "urge", "VERB", "ROOT", 1, PAST),
+        ("Iran", "Iran", "PROPN", "dobj", 1), ("to", "to", "PART", "aux", 4), ("withdraw", "withdraw", "VERB", "xcomp", 1, INF),
+        ("after", "after", "ADP", "prep", 4), ("Russia", "Russia", "PROPN", "poss", 8), ("'s", "'s", "PART", "case", 6),
+        ("attack", "attack", "NOUN", "pobj", 5), (".", ".", "PUNCT", "punct", 1)])
+    got = types(en, doc)
+    assert ("FRA", "REQUEST", "IRN") in got and any(a == "RUS" and t == "ASSAULT" for a, t, _ in got)
+    assert not any(t == "RETREAT" for _, t, _ in got)
+
+
+def test_french_the_act_asked_of_the_addressee_is_not_coded(fr, blank_fr):
+    # La France appelle la Russie à aider la Syrie .
+    doc = make_doc(blank_fr.vocab, [
+        ("La", "le", "DET", "det", 1), ("France", "France", "PROPN", "nsubj", 2), ("appelle", "appeler", "VERB", "ROOT", 2, FIN),
+        ("la", "le", "DET", "det", 4), ("Russie", "Russie", "PROPN", "obj", 2), ("à", "à", "ADP", "mark", 6),
+        ("aider", "aider", "VERB", "xcomp", 2, INF), ("la", "le", "DET", "det", 8), ("Syrie", "Syrie", "PROPN", "obj", 6),
+        (".", ".", "PUNCT", "punct", 2)])
+    assert types(fr, doc) == {("FRA", "REQUEST", "RUS")}
+
+
+def test_french_a_demand_that_another_acts_is_a_request_only(fr, blank_fr):
+    # Paris a exigé que Moscou attaque Kiev .
+    doc = make_doc(blank_fr.vocab, [
+        ("Paris", "Paris", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2, FIN),
+        ("exigé", "exiger", "VERB", "ROOT", 2, PART), ("que", "que", "SCONJ", "mark", 5),
+        ("Moscou", "Moscou", "PROPN", "nsubj", 5), ("attaque", "attaquer", "VERB", "ccomp", 2, "Mood=Sub|Tense=Pres|VerbForm=Fin"),
+        ("Kiev", "Kiev", "PROPN", "obj", 5), (".", ".", "PUNCT", "punct", 2)])
+    got = types(fr, doc)
+    assert any(t == "REQUEST" for _, t, _ in got) and not any(t == "ASSAULT" for _, t, _ in got)
