@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from tests.conftest import FIN, INF, PART, code_dyads, make_doc
+from tests.conftest import FIN, INF, PART, code_dyads, coded_drafts, make_doc
 
 PAST = "Tense=Past|VerbForm=Fin"
 
@@ -99,3 +99,15 @@ def test_french_a_demand_that_another_acts_is_a_request_only(fr, blank_fr):
         ("Kiev", "Kiev", "PROPN", "obj", 5), (".", ".", "PUNCT", "punct", 2)])
     got = types(fr, doc)
     assert any(t == "REQUEST" for _, t, _ in got) and not any(t == "ASSAULT" for _, t, _ in got)
+
+
+def test_refusing_permission_is_a_refusal_to_yield_and_the_act_is_not_coded(en, vocab):
+    # China will not give permission to Taiwan to attack Japan .
+    doc = make_doc(vocab, [
+        ("China", "China", "PROPN", "nsubj", 3), ("will", "will", "AUX", "aux", 3), ("not", "not", "PART", "neg", 3),
+        ("give", "give", "VERB", "ROOT", 3, INF), ("permission", "permission", "NOUN", "dobj", 3),
+        ("to", "to", "ADP", "dative", 3), ("Taiwan", "Taiwan", "PROPN", "pobj", 5), ("to", "to", "PART", "aux", 8),
+        ("attack", "attack", "VERB", "advcl", 3, INF), ("Japan", "Japan", "PROPN", "dobj", 8), (".", ".", "PUNCT", "punct", 3)])
+    drafts = coded_drafts(en, doc)
+    assert [(d.actor.key, d.type, d.cameo, d.recipient.key, d.modality) for d in drafts] == [
+        ("CHN", "REJECT", "124", "TWN", "asserted")]
