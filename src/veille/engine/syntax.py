@@ -23,6 +23,8 @@ class Syntax:
         # the object stands in for the preposition, which becomes its 'case'.
         self._pobj = self._labels.get("pobj", frozenset())
         self._stems: list[tuple[str, str]] | None = None
+        # relative pronouns by their words, for parsers whose morphology leaves PronType=Rel unset (English)
+        self._relatives = data.cue("relative_pronouns")
 
     def has(self, tok: Token, key: str) -> bool:
         labels = self._labels.get(key, ())
@@ -227,10 +229,11 @@ class Syntax:
                    for e in self.data.entries(head.lemma_, "VERB"))
 
     def antecedent(self, verb: Token, tok: Token) -> Token:
-        """A relative pronoun ('qui', 'que') stands for the noun its clause modifies."""
-        if "Rel" in tok.morph.get("PronType") and verb.head.i != verb.i and self.has(verb, "acl"):
+        """A relative pronoun ('qui', 'que', 'who') stands for the noun its clause modifies."""
+        relative = "Rel" in tok.morph.get("PronType") or (tok.pos_ == "PRON" and tok.lower_ in self._relatives)
+        if relative and verb.head.i != verb.i and self.has(verb, "acl"):
             return verb.head
-        if "Rel" in tok.morph.get("PronType") and self.has(tok, "subj") and tok.i < verb.i and self.has(verb, "dep"):
+        if relative and self.has(tok, "subj") and tok.i < verb.i and self.has(verb, "dep"):
             return self._loose_antecedent(verb, tok) or tok
         return tok
 
