@@ -124,3 +124,39 @@ def test_a_pronoun_refers_to_a_passive_subject_before_a_place(fr):
              ("Paris", "Paris", "PROPN", "obl:arg", 4, "Gender=Masc|Number=Sing"), (".", ".", "PUNCT", "punct", 4)]
     doc = _then_resigns(first, [("Il", "il", "PRON", "Gender=Masc|Number=Sing|Person=3")])
     assert ("RUS", "RETREAT") in [(a, t) for a, t, _, _ in code_dyads(fr, doc)]
+
+
+def test_a_country_spelling_the_surname_of_a_person_named_in_full_is_that_person(fr):
+    """'Le président François Hollande ... Hollande a condamné': France's president, not the Netherlands."""
+    from spacy.tokens import Span
+    doc = _doc([("Le", "le", "DET", "det", 1), ("président", "président", "NOUN", "nsubj", 4),
+                ("François", "François", "PROPN", "appos", 1), ("Hollande", "Hollande", "PROPN", "flat:name", 2),
+                ("parle", "parler", "VERB", "ROOT", 4, FIN), (".", ".", "PUNCT", "punct", 4),
+                ("Hollande", "Hollande", "PROPN", "nsubj", 8), ("a", "avoir", "AUX", "aux:tense", 8, AUX),
+                ("condamné", "condamner", "VERB", "ROOT", 8, PART), ("l'", "le", "DET", "det", 10),
+                ("attentat", "attentat", "NOUN", "obj", 8), (".", ".", "PUNCT", "punct", 8)])
+    doc.ents = [Span(doc, 2, 4, label="PER"), Span(doc, 6, 7, label="LOC")]
+    _, actors, _ = fr
+    state = actors.scan(doc, "2016-07-26")
+    assert 3 not in state.matches and 6 not in state.matches
+    assert ("FRA", "ACCUSE") in [(a, t) for a, t, _, _ in code_dyads(fr, doc, "2016-07-26")]
+
+
+def test_who_lost_their_lives_in_attacks_did_not_attack(fr):
+    """'Des Palestiniens ont perdu la vie dans ces attaques': victims (cue victim_verbs), not attackers."""
+    doc = _doc([("Des", "un", "DET", "det", 1), ("Palestiniens", "palestinien", "NOUN", "nsubj", 3),
+                ("ont", "avoir", "AUX", "aux:tense", 3, AUX), ("perdu", "perdre", "VERB", "ROOT", 3, PART),
+                ("la", "le", "DET", "det", 5), ("vie", "vie", "NOUN", "obj", 3), ("dans", "dans", "ADP", "case", 8),
+                ("ces", "ce", "DET", "det", 8), ("attaques", "attaque", "NOUN", "obl:mod", 3),
+                (".", ".", "PUNCT", "punct", 3)])
+    assert code_dyads(fr, doc) == []
+
+
+def test_a_subject_of_another_number_does_not_own_a_possessive(fr):
+    """'sa' has a singular owner, 'leur' a plural one: only a subject of the same number blocks it."""
+    _, actors, _ = fr
+    doc = _then_resigns(FRANCE_PROTESTS, [("L'", "le", "DET", ""), ("homme", "homme", "NOUN", "Number=Sing")])
+    state = actors.scan(doc, None)
+    leur = _doc([("leur", "leur", "DET", "ROOT", 0, "Poss=Yes")])[0]
+    assert actors.names_nobody(state, doc[6], doc[9])
+    assert not actors.names_nobody(state, doc[6], leur)

@@ -76,12 +76,17 @@ class ActorResolver:
         self.of_preps = {normalize(w) for w in data.cue("of_preps")} | {None}
         self.place_named = {normalize(w) for w in data.cue("place_named_nouns")}
         self.bodies = {normalize(w) for w in data.cue("non_state_bodies")}
+        self.person_nouns = {normalize(w) for w in data.cue("person_nouns")}
+        self.plural_possessors = {normalize(w) for w in data.cue("plural_possessors")}
         self.context = ContextResolver(self)
 
     # ----- document scan ---------------------------------------------------------------
     def scan(self, doc: Doc, date: str | None) -> DocActors:
         state = DocActors(doc=doc, date=date)
         norms = [normalize(t.text) for t in doc]
+        people = self.data.cue("person_entity_labels")
+        # 'François Hollande' ... 'Hollande est arrivé': a person's surname, not the country it spells
+        surnames = {normalize(e[-1].text) for e in doc.ents if e.label_ in people and len(e) > 1}
         i, n = 0, len(doc)
         while i < n:
             found = None
@@ -98,7 +103,7 @@ class ActorResolver:
                         break
                 if found:
                     break
-            if found and self._plausible(doc, found):
+            if found and self._plausible(doc, found) and not (found.end - found.start == 1 and norms[i] in surnames):
                 for j in range(found.start, found.end):
                     state.matches[j] = found
                 if found.best.kind != "demonym":
@@ -455,15 +460,20 @@ class ActorResolver:
                     best = best or ent
         return replace(best, text=tok.text) if best else None
 
-    def names_nobody(self, state: DocActors, tok: Token) -> bool:
-        """A nominal that resolved to no entity and cannot stand for one named before: a name ('Fabrice
-        Schlegel'), a demonstrative ('celui qui'), a plain noun ('l'homme'); not a personal pronoun, a title
-        ('les milices') or a possessed noun ('son pays'), which refer back."""
+    def names_nobody(self, state: DocActors, tok: Token, possessive: Token) -> bool:
+        """Whether a clause subject that resolved to no entity is the owner of `possessive` and cannot stand
+        for one named before: a name ('Fabrice Schlegel ... sa démission'), a demonstrative ('celui qui'), a
+        person noun ('l'homme'); not a personal pronoun, a title ('les milices') or a possessed noun ('son
+        pays'), which refer back; not a subject of another number ('Nissan ... leur enquête')."""
+        plural = normalize(possessive.text) in self.plural_possessors
+        number = self._agreement(tok)[1]
+        if number and ("Plur" in number) != plural:
+            return False
         if tok.pos_ == "PRON":
             return normalize(tok.text) not in self.pronouns and "Yes" not in tok.morph.get("Poss")
         if tok.pos_ == "PROPN":
             return True
-        return tok.pos_ == "NOUN" and tok.i not in state.roles \
+        return tok.pos_ == "NOUN" and tok.i not in state.roles and normalize(tok.lemma_) in self.person_nouns \
             and not any("Yes" in d.morph.get("Poss") for d in tok.children)
 
     def _agreement(self, tok: Token) -> tuple[list[str], list[str]]:

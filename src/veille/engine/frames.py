@@ -298,6 +298,9 @@ class FrameReader:
                     return None  # 'renewed its call for a ceasefire': the ceasefire is asked for, not declared
             if verb.lemma_ in self.causative:
                 return None  # 'the killing sparked protests': the cause is not the actor of what it caused
+            victim = self.data.cue("victim_verbs")
+            if verb.lemma_ in victim or any(f"{verb.lemma_} {o.lemma_}" in victim for o in syn.objects(verb)):
+                return None  # 'ont perdu la vie dans ces attaques': the subject suffered the event, it did not act
             if verb.lemma_ in self.data.cue("stop_verbs") or verb.lemma_ in self.data.cue("evaluation_verbs"):
                 return None  # 'cesser les combats': the governor ends the event, it does not report one
             if any(e.type != entry.type and self.matches(e, verb) for e in self.data.entries(verb.lemma_, "VERB")):
@@ -366,7 +369,7 @@ class FrameReader:
                 ents = self.actors.entities(state, subj[0])
                 if ents:
                     return Argument(ents, subj[0])
-                if self.actors.names_nobody(state, subj[0]):
+                if self.actors.names_nobody(state, subj[0], det):
                     return None  # 'l'homme ... en proférant ses menaces': a subject naming no actor owns it
         for i in sorted((i for i in state.cache if i < tok.i and i not in exclude), reverse=True):
             ents = state.cache[i]
