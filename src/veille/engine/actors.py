@@ -86,7 +86,7 @@ class ActorResolver:
         norms = [normalize(t.text) for t in doc]
         people = self.data.cue("person_entity_labels")
         # 'François Hollande' ... 'Hollande est arrivé': a person's surname, not the country it spells
-        surnames = {normalize(e[-1].text) for e in doc.ents if e.label_ in people and len(e) > 1}
+        surnames = {e[-1].text for e in doc.ents if e.label_ in people and len(e) > 1}  # as written: 'Un' is not 'UN'
         i, n = 0, len(doc)
         while i < n:
             found = None
@@ -103,7 +103,7 @@ class ActorResolver:
                         break
                 if found:
                     break
-            if found and self._plausible(doc, found) and not (found.end - found.start == 1 and norms[i] in surnames):
+            if found and self._plausible(doc, found) and not (found.end - found.start == 1 and doc[i].text in surnames):
                 for j in range(found.start, found.end):
                     state.matches[j] = found
                 if found.best.kind != "demonym":
