@@ -111,3 +111,22 @@ def test_refusing_permission_is_a_refusal_to_yield_and_the_act_is_not_coded(en, 
     drafts = coded_drafts(en, doc)
     assert [(d.actor.key, d.type, d.cameo, d.recipient.key, d.modality) for d in drafts] == [
         ("CHN", "REJECT", "124", "TWN", "asserted")]
+
+
+def test_french_an_act_wished_of_another_is_not_coded(fr, blank_fr):
+    # La France souhaite que la Russie aide la Syrie .
+    doc = make_doc(blank_fr.vocab, [
+        ("La", "le", "DET", "det", 1), ("France", "France", "PROPN", "nsubj", 2), ("souhaite", "souhaiter", "VERB", "ROOT", 2, FIN),
+        ("que", "que", "SCONJ", "mark", 6), ("la", "le", "DET", "det", 5), ("Russie", "Russie", "PROPN", "nsubj", 6),
+        ("aide", "aider", "VERB", "ccomp", 2, "Mood=Sub|Tense=Pres|VerbForm=Fin"), ("la", "le", "DET", "det", 8),
+        ("Syrie", "Syrie", "PROPN", "obj", 6), (".", ".", "PUNCT", "punct", 2)])
+    assert not types(fr, doc)
+
+
+def test_an_act_hoped_of_another_is_not_coded(en, vocab):
+    # Britain hopes that Iran will attack Iraq .   (the small model lemmatises 'hopes' as 'hop')
+    doc = make_doc(vocab, [
+        ("Britain", "Britain", "PROPN", "nsubj", 1), ("hopes", "hop", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+        ("that", "that", "SCONJ", "mark", 5), ("Iran", "Iran", "PROPN", "nsubj", 5), ("will", "will", "AUX", "aux", 5),
+        ("attack", "attack", "VERB", "ccomp", 1, INF), ("Iraq", "Iraq", "PROPN", "dobj", 5), (".", ".", "PUNCT", "punct", 1)])
+    assert not types(en, doc)

@@ -53,6 +53,7 @@ class EventCoder:
         self.riot_roles = data.cue("riot_roles")  # actor roles whose acts of force are riots
         self.asked_govs = data.cue("asked_act_governors")  # words, no REQUEST entry, that govern acts not done
         self.intent_govs = data.cue("intent_governors")
+        self.wish_govs = data.cue("wish_governors")
         self.circumstance = data.cue("circumstance_preps")
         self.targets = TargetPasses(data, ontology, actors)
 
@@ -72,6 +73,8 @@ class EventCoder:
             lemma = self.syn.verb_lemma(tok) if verb else tok.lemma_
             if lemma in self.asked_govs:
                 asked |= self._asked_acts(tok)
+            elif verb and (lemma in self.wish_govs or tok.lower_ in self.wish_govs):
+                asked |= self._wished_acts(tok)
             if (not verb or self.syn.has(tok, "xcomp")) and self._stopped(tok):
                 continue
             for entry in self.data.entries(lemma, pos):
@@ -117,6 +120,13 @@ class EventCoder:
         for th in things:
             acts.update(t.i for t in th.subtree if t.pos_ == "NOUN" and self.syn.clause_verb(t).i == clause)
         return acts
+
+    def _wished_acts(self, verb: Token) -> set[int]:
+        """'souhaite que la Russie aide la Syrie', 'hopes that Iran will free the sailors': an act wished of
+        someone else (a complement clause with its own subject) is not done. The subject's own wish ('souhaite
+        maintenir des sanctions') is its intent, which the modality codes."""
+        return {t.i for c in self.syn.kids(verb, "ccomp")
+                if self.syn.kids(c, "subj") or self.syn.kids(c, "pass_subj") for t in self.syn.conjuncts(c)}
 
     def _is_asked(self, tok: Token, asked: set[int]) -> bool:
         """Whether a trigger is (in the clause of) an act asked for; an event named as its circumstance ('urged X
