@@ -130,3 +130,13 @@ def test_an_act_hoped_of_another_is_not_coded(en, vocab):
         ("that", "that", "SCONJ", "mark", 5), ("Iran", "Iran", "PROPN", "nsubj", 5), ("will", "will", "AUX", "aux", 5),
         ("attack", "attack", "VERB", "ccomp", 1, INF), ("Iraq", "Iraq", "PROPN", "dobj", 5), (".", ".", "PUNCT", "punct", 1)])
     assert not types(en, doc)
+
+
+def test_an_event_named_inside_what_is_demanded_stays(en, vocab):
+    # Ukraine demanded an investigation of Russia 's attack .   (the investigation is asked for; the attack happened)
+    doc = make_doc(vocab, [
+        ("Ukraine", "Ukraine", "PROPN", "nsubj", 1), ("demanded", "demand", "VERB", "ROOT", 1, PAST),
+        ("an", "a", "DET", "det", 3), ("investigation", "investigation", "NOUN", "dobj", 1), ("of", "of", "ADP", "prep", 3),
+        ("Russia", "Russia", "PROPN", "poss", 7), ("'s", "'s", "PART", "case", 5), ("attack", "attack", "NOUN", "pobj", 4),
+        (".", ".", "PUNCT", "punct", 1)])
+    assert types(en, doc) == {("UKR", "REQUEST", "RUS"), ("RUS", "ASSAULT", None)}

@@ -100,10 +100,11 @@ class EventCoder:
         their conjuncts ('asked Obama to help Iran', 'appelle la Russie à aider la Syrie', 'exige que Moscou
         retire ses troupes', 'pressure from Congress to help Iran'; of a noun object, its verb's too: 'gave
         permission to Russia to help Israel'), and the event nouns of its object or of the oblique its entry
-        names ('demanded the withdrawal of Russian troops', 'called for an end to the strikes'). An adverbial or
-        adnominal clause counts only as an infinitive ('urged X to talk after Y attacked' leaves the attack; a
-        relative clause is no content). The subject's own intent ('wants to help Israel') is no request: the
-        modality codes it."""
+        names, with their conjuncts ('demanded the withdrawal of Russian troops', 'demande le retrait des troupes');
+        an event named inside them is a fact the request refers to ('called for an investigation into the killing
+        of protesters'). An adverbial or adnominal clause counts only as an infinitive ('urged X to talk after Y
+        attacked' leaves the attack; a relative clause is no content). The subject's own intent ('wants to help
+        Israel') is no request: the modality codes it."""
         heads = [tok]
         verb = self.syn.verb_like(tok)
         if not verb and self.syn.has(tok, "obj"):
@@ -116,9 +117,7 @@ class EventCoder:
                 if self.syn.has(c, "xcomp") or self.syn.has(c, "ccomp") or "Inf" in c.morph.get("VerbForm"):
                     acts.update(t.i for t in self.syn.conjuncts(c))
         things = (self.syn.objects(tok) if verb else []) + (self.syn.obliques(tok, preps) if preps else [])
-        clause = self.syn.clause_verb(tok).i
-        for th in things:
-            acts.update(t.i for t in th.subtree if t.pos_ == "NOUN" and self.syn.clause_verb(t).i == clause)
+        acts.update(t.i for th in things for t in self.syn.conjuncts(th) if t.pos_ == "NOUN")
         return acts
 
     def _wished_acts(self, verb: Token) -> set[int]:
