@@ -73,7 +73,7 @@ class QuoteExtractor:
         claims: list[Claim] = []
         claims += self._clauses(doc)
         claims += self._sources(doc, state)
-        claims += self._incise_claims(doc, incises, marked)
+        claims += self._incise_claims(doc, text, incises, marked)
         claims = [cl for cl in claims  # reported speech inside a quotation belongs to the quotation
                   if cl.verb is None or not any(m.open < cl.verb.idx < m.close for m in marked)]
         claims = self._dedupe(claims)
@@ -94,7 +94,7 @@ class QuoteExtractor:
                     cl.kind, cl.start, cl.end = "direct", inside[0].inner_start, inside[0].inner_end
                 else:
                     cl.kind = "mixed"
-        claims += self._marked_claims(doc, state, [m for m in marked if m.open not in used], incises, claims)
+        claims += self._marked_claims(doc, text, state, [m for m in marked if m.open not in used], incises, claims)
         claims.sort(key=lambda c: c.start)
         sent_starts = [s.start_char for s in doc.sents]
         out = []
@@ -238,13 +238,13 @@ class QuoteExtractor:
                 or tok.lemma_.lower() in self.cues.speaker_nouns or tok.lower_ in self.data.cue("honorifics")
                 or any(t.i in state.matches or t.i in state.roles for t in tok.subtree))
 
-    def _incise_claims(self, doc: Doc, incises: list[Incise], marked: list[Marked]) -> list[Claim]:
+    def _incise_claims(self, doc: Doc, text: str, incises: list[Incise], marked: list[Marked]) -> list[Claim]:
         """Indirect speech attributed by an incise, when no quotation closes right before it."""
         out = []
         for inc in incises:
             sent = self.sx.sent(inc.verb)
             before = doc[sent.start:inc.start]
-            if self._marked_before(doc, inc, marked) is not None:
+            if self._marked_before(doc, text, inc, marked) is not None:
                 continue
             if len([t for t in before if not t.is_punct]) >= 3:
                 lo = sent.start
@@ -258,11 +258,12 @@ class QuoteExtractor:
                 out.append(Claim("indirect", start, end, inc.speaker, inc.cue, inc.verb))
         return out
 
-    def _marked_before(self, doc: Doc, inc: Incise, marked: list[Marked]) -> Marked | None:
-        """The quotation that ends just before an incise (only punctuation between)."""
+    def _marked_before(self, doc: Doc, text: str, inc: Incise, marked: list[Marked]) -> Marked | None:
+        """The quotation that ends just before an incise (only punctuation between). `text` is the doc's, which
+        spaCy rebuilds from every token at each access: callers read it once per document."""
         pos = doc[inc.start].idx
         for m in marked:
-            if m.close < pos and not doc.text[m.close + 1:pos].strip(" ,\u00a0\u202f"):
+            if m.close < pos and not text[m.close + 1:pos].strip(" ,\u00a0\u202f"):
                 return m
         return None
 
@@ -273,13 +274,12 @@ class QuoteExtractor:
         return len(doc)
 
     # ---- quotations not inside reported speech -------------------------------------------
-    def _marked_claims(self, doc: Doc, state: DocActors, marked: list[Marked], incises: list[Incise],
+    def _marked_claims(self, doc: Doc, text: str, state: DocActors, marked: list[Marked], incises: list[Incise],
                        claims: list[Claim]) -> list[Claim]:
-        text = doc.text
         out: list[Claim] = []
         by_close = {}
         for inc in incises:
-            m = self._marked_before(doc, inc, marked)
+            m = self._marked_before(doc, text, inc, marked)
             if m is not None:
                 by_close[m.open] = inc
         last: Claim | None = None
@@ -292,7 +292,8 @@ class QuoteExtractor:
                 claim = Claim("direct", m.inner_start, m.inner_end, last.speaker, last.cue, last.verb,
                               speaker_obj=last.speaker_obj)  # split quote
             else:
-                claim = self._introduced(doc, m) or self._fragment(doc, state, m) or self._continued(doc, m, last)
+                claim = (self._introduced(doc, text, m) or self._fragment(doc, text, state, m)
+                         or self._continued(doc, text, m, last))
             if claim is not None:
                 claim.marked = [m]
                 out.append(claim)
@@ -314,9 +315,9 @@ class QuoteExtractor:
         return (len(inner) < 40 and not any(c in inner for c in ".!?\n") and span is not None
                 and not any(self.syn.has(t, "subj") for t in span))
 
-    def _introduced(self, doc: Doc, m: Marked) -> Claim | None:
+    def _introduced(self, doc: Doc, text: str, m: Marked) -> Claim | None:
         """'X a déclaré : « ... »', 'X précise que : « ... »'."""
-        before = doc.text[:m.open].rstrip()
+        before = text[:m.open].rstrip()
         if not before.endswith(":"):
             return None
         colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -335,10 +336,10 @@ class QuoteExtractor:
         inner = text[m.inner_start:m.inner_end]
         return inner[:1].isupper() and m.words(text) <= self.cues.scare_max_words and not inner.endswith(("!", "?"))
 
-    def _fragment(self, doc: Doc, state: DocActors, m: Marked) -> Claim | None:
+    def _fragment(self, doc: Doc, text: str, state: DocActors, m: Marked) -> Claim | None:
         """A quoted fragment inside a sentence whose verb attributes it: 'a qualifié les frappes d'« agression »'."""
         span = doc.char_span(m.inner_start, m.inner_end, alignment_mode="expand")
-        if span is None or m.words(doc.text) > self.cues.fragment_max_words or self._is_name(doc.text, m):
+        if span is None or m.words(text) > self.cues.fragment_max_words or self._is_name(text, m):
             return None
         inner = {t.i for t in span}
         tok = span.root
@@ -358,15 +359,15 @@ class QuoteExtractor:
                 return None
         return None
 
-    def _continued(self, doc: Doc, m: Marked, last: Claim | None) -> Claim | None:
+    def _continued(self, doc: Doc, text: str, m: Marked, last: Claim | None) -> Claim | None:
         """A quotation standing as a sentence of its own right after a quote of the same speaker."""
-        if last is None or m.words(doc.text) < 4 or m.open - last.end > 400:
+        if last is None or m.words(text) < 4 or m.open - last.end > 400:
             return None
         before = doc.char_span(m.open, m.open + 1, alignment_mode="expand")
         if before is None:
             return None
         sent = self.sx.sent(before[0])
-        lead = doc.text[sent.start_char:m.open].strip()
+        lead = text[sent.start_char:m.open].strip()
         if lead and lead not in "—-–":
             return None
         return Claim("direct", m.inner_start, m.inner_end, last.speaker, None, last.verb,

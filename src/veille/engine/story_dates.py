@@ -90,7 +90,8 @@ class StoryDater:
                       coded: frozenset[int]) -> tuple[Span, tuple[str, str | None, str]] | None:
         """The lead's first sentence with a verb and the date of its main clause, when an expression
         of its own gives one (a dateline is none)."""
-        own = [t for t in timexes if not _DATELINE_END.match(doc.text, t.end)]
+        text = doc.text  # rebuilt from every token at each access
+        own = [t for t in timexes if not _DATELINE_END.match(text, t.end)]
         for sent in doc.sents:
             if lead[0] <= sent.start_char < lead[1] and any(t.pos_ in ("VERB", "AUX") for t in sent):
                 got = self.dater.date_of(sent.root, own, pub_date, coded)
