@@ -6,6 +6,7 @@ are the fallback for bare person names; resolutions stick to later mentions
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,6 +17,7 @@ from .actor_context import ContextResolver
 from .actor_lists import coordinated_demonyms, enumerated_owners
 from .actor_places import holder_owner, located_owner, owner_prep, place_key
 from .actor_parties import hear_quotes, possessor_owner, quote_speaker, relation_party, specified_parties
+from .spelled_phrases import SpelledPhrases, glued
 from .syntax import Syntax
 
 NOMINAL = ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X", "DET")
@@ -50,6 +52,14 @@ class DocActors:
     orgs_seen: list[tuple[int, str, Entity]] = field(default_factory=list)          # (token i, org key, entity)
     focus: str | None = None                                                         # the one state the text is about
     speakers: list[tuple[int, int, Entity]] = field(default_factory=list)  # (start, end char) of direct quotes, speaker
+    _ents: tuple[Span, ...] | None = field(default=None, repr=False)
+
+    @property
+    def ents(self) -> tuple[Span, ...]:
+        """The doc's named entities, built once (spaCy builds new spans at each read of doc.ents)."""
+        if self._ents is None:
+            self._ents = self.doc.ents
+        return self._ents
 
 
 def _code(key: str | None, role: str | None) -> str | None:
@@ -65,6 +75,9 @@ class ActorResolver:
         self.phrases = gazetteer.phrases(self.lang)
         self.role_nouns = gazetteer.role_nouns(self.lang)
         self.max_len = max(gazetteer.max_phrase_tokens, 6)
+        self.spelled = SpelledPhrases(self.phrases)
+        self.spelled_roles = SpelledPhrases(self.role_nouns)
+        self.normalized = lru_cache(maxsize=1 << 16)(normalize)  # token texts and lemmas repeat across documents
         self.strip = {normalize(w) for w in data.cue("determiners_to_strip")}
         self.honorifics = {normalize(w) for w in data.cue("honorifics")}
         self.pronouns = {normalize(w) for w in data.cue("personal_pronouns")}
@@ -83,27 +96,27 @@ class ActorResolver:
     # ----- document scan ---------------------------------------------------------------
     def scan(self, doc: Doc, date: str | None) -> DocActors:
         state = DocActors(doc=doc, date=date)
-        norms = [normalize(t.text) for t in doc]
-        people = self.data.cue("person_entity_labels")
+        texts = [t.text for t in doc]
+        norms = [self.normalized(t) for t in texts]
+        spelled = [glued(w) for w in norms]
+        people = self._people(state)
         # 'François Hollande' ... 'Hollande est arrivé': a person's surname, not the country it spells
-        surnames = {e[-1].text for e in doc.ents if e.label_ in people and len(e) > 1}  # as written: 'Un' is not 'UN'
+        surnames = {texts[end - 1] for start, end in people if end - start > 1}  # as written: 'Un' is not 'UN'
         i, n = 0, len(doc)
         while i < n:
             found = None
-            for length in range(min(self.max_len, n - i), 0, -1):
-                words = norms[i:i + length]
-                if words[0] in self.strip and length > 1 and found is None:
-                    pass
-                key = " ".join(words)
+            for length in self.spelled.lengths(spelled, i, self.max_len):  # the only lengths that can match
+                key = " ".join(norms[i:i + length])
                 # tokens split on apostrophes ("d'" + "Orsay") also join without a space
                 keys = (key, key.replace("' ", "'"), key.replace(" - ", "-").replace(" -", "-").replace("- ", "-"))
                 for k in keys:
-                    if k in self.phrases and not (length == 1 and not doc[i].text[:1].isalpha()):
+                    if k in self.phrases and not (length == 1 and not texts[i][:1].isalpha()):
                         found = Match(i, i + length, self.phrases[k])
                         break
                 if found:
                     break
-            if found and self._plausible(doc, found) and not (found.end - found.start == 1 and doc[i].text in surnames):
+            if found and self._plausible(doc, found, norms, people) \
+                    and not (found.end - found.start == 1 and texts[i] in surnames):
                 for j in range(found.start, found.end):
                     state.matches[j] = found
                 if found.best.kind != "demonym":
@@ -115,7 +128,12 @@ class ActorResolver:
         self.context.scan(state)
         return state
 
-    def _plausible(self, doc: Doc, m: Match) -> bool:
+    def _people(self, state: DocActors) -> list[tuple[int, int]]:
+        """(start, end) of the entities tagged as persons."""
+        labels = self.data.cue("person_entity_labels")
+        return [(e.start, e.end) for e in state.ents if e.label_ in labels] if labels else []
+
+    def _plausible(self, doc: Doc, m: Match, norms: list[str], people: list[tuple[int, int]]) -> bool:
         """Skip lower-case single words that are names only when capitalised ('chine' in 'porcelaine de chine' is
         rare; 'or' the metal is not Oregon)."""
         best = m.best
@@ -129,23 +147,27 @@ class ActorResolver:
             # other body with the same name or acronym
             after = doc[m.end]
             if m.start <= after.head.i < m.end and any(e.kind == "demonym" and e.country and e.country != best.country
-                                                       for e in self.phrases.get(normalize(after.text), ())):
+                                                       for e in self.phrases.get(norms[m.end], ())):
                 return False
-        people = self.data.cue("person_entity_labels")  # 'Un' in 'Kim Jong Un', 'Jordan' in 'Michael Jordan'
-        if people and any(e.label_ in people and e.start <= m.start and m.end <= e.end and e.end - e.start > m.end - m.start
-                          for e in doc.ents):
+        # 'Un' in 'Kim Jong Un', 'Jordan' in 'Michael Jordan'
+        if any(start <= m.start and m.end <= end and end - start > m.end - m.start for start, end in people):
             return False
         return True
 
     def _scan_roles(self, doc: Doc, norms: list[str], state: DocActors) -> None:
-        lemmas = [normalize(t.lemma_) for t in doc]
+        lemmas = [self.normalized(t.lemma_) for t in doc]
+        spelled = ([glued(w) for w in norms], [glued(w) for w in lemmas])
         n = len(doc)
         for i in range(n):
             if i in state.roles:
                 continue
-            for length in range(min(5, n - i), 0, -1):
-                for seq in (norms[i:i + length], [*lemmas[i:i + length - 1], lemmas[i + length - 1]] if length else []):
-                    key = " ".join(seq).replace("' ", "'")
+            # a role noun by its words or by its lemmas, the longest first; only lengths that can match
+            spans = [set(self.spelled_roles.lengths(words, i, 5)) for words in spelled]
+            for length in sorted(spans[0] | spans[1], reverse=True):
+                for seq, lengths in ((norms, spans[0]), (lemmas, spans[1])):
+                    if length not in lengths:
+                        continue
+                    key = " ".join(seq[i:i + length]).replace("' ", "'")
                     noun = self.role_nouns.get(key)
                     if noun:
                         for j in range(i, i + length):
@@ -326,7 +348,7 @@ class ActorResolver:
         lo = min(t.i for t in members)
         hi = max(t.i for t in members) + 1
         if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
-            for ent in state.doc.ents:
+            for ent in state.ents:
                 if ent.start <= tok.i < ent.end:
                     lo, hi = min(lo, ent.start), max(hi, ent.end)
         while lo < hi and normalize(state.doc[lo].text) in self.honorifics:

@@ -25,13 +25,17 @@ class Syntax:
         self._stems: list[tuple[str, str]] | None = None
         # relative pronouns by their words, for parsers whose morphology leaves PronType=Rel unset (English)
         self._relatives = data.cue("relative_pronouns")
+        self._kid_labels: dict[tuple[str, ...], frozenset[str]] = {}  # label keys -> their labels, for kids()
 
     def has(self, tok: Token, key: str) -> bool:
         labels = self._labels.get(key, ())
-        return tok.dep_ in labels or (tok.dep_ in self._pobj and tok.head.dep_ in labels)
+        dep = tok.dep_  # each read looks the string up anew
+        return dep in labels or (dep in self._pobj and tok.head.dep_ in labels)
 
     def kids(self, tok: Token, *keys: str) -> list[Token]:
-        labels = frozenset().union(*(self._labels.get(k, frozenset()) for k in keys))
+        labels = self._kid_labels.get(keys)
+        if labels is None:
+            labels = self._kid_labels[keys] = frozenset().union(*(self._labels.get(k, frozenset()) for k in keys))
         out = [c for c in tok.children if c.dep_ in labels]
         if self._pobj:
             out = [o for c in out for o in ([g for g in c.children if g.dep_ in self._pobj] or [c])]
