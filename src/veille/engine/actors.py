@@ -14,6 +14,7 @@ from ..gazetteer import GazEntry, Gazetteer, normalize
 from ..lang import LanguageData
 from ..records import Entity
 from .actor_context import ContextResolver
+from .actor_documents import document_author
 from .actor_lists import coordinated_demonyms, enumerated_owners
 from .actor_places import holder_owner, located_owner, owner_prep, place_key
 from .actor_parties import hear_quotes, possessor_owner, quote_speaker, relation_party, specified_parties
@@ -215,7 +216,7 @@ class ActorResolver:
                or self._from_person(state, tok)
                or self._from_pronoun(state, tok) or self._from_contextual(state, tok) or self._from_group(state, tok)
                or self._from_ordinal(state, tok) or self.context.resolve(state, tok) or self._from_apposition(state, tok)
-               or relation_party(self, state, tok))
+               or relation_party(self, state, tok) or document_author(self, state, tok))
         if ent is not None and ent.name and ent.key:
             self._remember_person(state, ent)
         return ent

@@ -15,6 +15,8 @@ from ..lang import LanguageData
 from ..ontology import CodingPolicy, Ontology
 from ..records import Entity
 from .actors import ActorResolver, DocActors
+from .event_victims import VictimFinder
+from .noun_agents import NounAgents
 from .syntax import Syntax
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,8 +39,9 @@ def _common_enemy(attacked: set[str], foes: dict[str, set[str]]) -> set[str]:
 
 
 class TargetPasses:
-    def __init__(self, data: LanguageData, ontology: Ontology, actors: ActorResolver) -> None:
+    def __init__(self, data: LanguageData, ontology: Ontology, actors: ActorResolver, agents: NounAgents) -> None:
         self.data = data
+        self.agents = agents
         self.ontology = ontology
         self.actors = actors
         self.syn = Syntax(data)
@@ -46,6 +49,7 @@ class TargetPasses:
         self.agent_preps = data.cue("agent_preps")
         self.of_preps = data.cue("of_preps")
         self.retaliation = data.cue("retaliation_lemmas")
+        self.victims = VictimFinder(data, actors, self.syn)
 
     def _policy(self, typ: str) -> CodingPolicy:
         return self.ontology.plover_type(typ).coding
@@ -53,7 +57,9 @@ class TargetPasses:
     def complete(self, drafts: list[Draft], state: DocActors) -> None:
         """Run the passes in order (each may drop drafts it shows wrong)."""
         self.event_targets(drafts)
+        self.agents.drop_fired_weapons(drafts)
         self.undergone(drafts, state)
+        self.victims.complete(drafts, state)
         self.opponents(drafts, state)
         if self.facing(drafts):  # new dyads found: they make adversaries known for the other attacks
             self.opponents(drafts, state)

@@ -55,7 +55,7 @@ class EventCoder:
         self.intent_govs = data.cue("intent_governors")
         self.wish_govs = data.cue("wish_governors")
         self.circumstance = data.cue("circumstance_preps")
-        self.targets = TargetPasses(data, ontology, actors)
+        self.targets = TargetPasses(data, ontology, actors, self.frames.agents)
 
     def _policy(self, typ: str) -> CodingPolicy:
         return self.ontology.plover_type(typ).coding

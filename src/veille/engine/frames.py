@@ -11,6 +11,7 @@ from ..lang import LanguageData, LexiconEntry
 from ..records import Entity
 from .actors import ActorResolver, DocActors
 from .entry_conditions import EntryConditions
+from .noun_agents import NounAgents
 from .syntax import Syntax
 
 
@@ -41,6 +42,7 @@ class FrameReader:
         self.circumstance = data.cue("circumstance_preps")
         self.causative = data.cue("causative_verbs")
         self.conditions = EntryConditions(data, actors, self.syn)
+        self.agents = NounAgents(data, self.syn, self)
 
     def matches(self, entry: LexiconEntry, tok: Token) -> bool:
         return self.conditions.matches(entry, tok)
@@ -70,6 +72,9 @@ class FrameReader:
                 return Argument(self._coordinated_demonyms(state, c, ents), c)
             if c.i in state.roles and self.compound_demonym(state, c):  # 'les forces turco-syriennes'
                 return Argument(self.compound_demonym(state, c), c)
+            wielder = self.agents.wielder(state, c, exclude) if agent else None
+            if wielder is not None:  # 'des obus tirés par l'armée syrienne ont tué': who fired them
+                return wielder
             # the owner of a thing: 'la proposition de Washington', 'ses troupes'
             for g in self.syn.kids(c, "nmod", "amod", "det"):
                 if g.i in exclude:
@@ -280,6 +285,9 @@ class FrameReader:
                     return Argument(ents, c)
             return None
         if slot == "governor_subj":
+            passive = self.agents.passive_agent(state, entry, tok, exclude)  # 'l'attaque revendiquée par Daech'
+            if passive is not None:
+                return passive
             head = tok.head
             if head.i == tok.i or not (syn.has(tok, "obj") or syn.has(tok, "obl") or syn.has(tok, "nmod")):
                 return None
@@ -429,7 +437,10 @@ class FrameReader:
                                     exclude: set[int]) -> Argument | None:
         """Last resort for verbs: an entity inside the object/oblique complement
         ('appeler à un renforcement des relations entre Moscou et Pyongyang')."""
+        attribution = self.data.cue("attribution_preps")
         for c in self.syn.kids(tok, "obj", "obl"):
+            if self.syn.prep(c) in attribution or c.lower_ in attribution:
+                continue  # 'selon un rapport de l'ONU': the source of the report, not a party to the act
             for t in c.subtree:
                 if t.i in exclude or t.i == c.i:
                     continue
