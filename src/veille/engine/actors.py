@@ -17,7 +17,8 @@ from .actor_context import ContextResolver
 from .actor_documents import document_author
 from .actor_lists import coordinated_demonyms, enumerated_owners
 from .actor_places import holder_owner, located_owner, owner_prep, place_key
-from .actor_parties import hear_quotes, possessor_owner, quote_speaker, relation_party, specified_parties
+from .actor_pronouns import names_nobody, pronoun_antecedent, salient_pair
+from .actor_parties import hear_quotes, possessor_owner, relation_party, specified_parties
 from .spelled_phrases import SpelledPhrases, glued
 from .syntax import Syntax
 
@@ -438,74 +439,10 @@ class ActorResolver:
         hear_quotes(state, quotes)
 
     def _from_pronoun(self, state: DocActors, tok: Token) -> Entity | None:
-        speaker = quote_speaker(state, tok)
-        if speaker is not None:
-            return speaker
-        norm = normalize(tok.text)
-        if tok.pos_ != "PRON" or norm not in self.pronouns:
-            return None
-        # a nominal earlier in the same sentence that agrees in gender and number, subjects first
-        # ("l'armée turque et les rebelles qu'elle soutient")
-        gender = tok.morph.get("Gender")
-        number = tok.morph.get("Number")
-        sent_start = tok.sent.start
-        prev_start = state.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-        near = [i for i in sorted(state.cache, reverse=True) if sent_start <= i < tok.i and state.cache[i]
-                and state.doc[i].pos_ in ("NOUN", "PROPN")]
-        if tok.i - sent_start <= 3:  # a sentence-initial pronoun continues the previous sentence's subject
-            near += [i for i in sorted(state.cache, reverse=True) if prev_start <= i < sent_start and state.cache[i]
-                     and state.doc[i].pos_ in ("NOUN", "PROPN")]
-        # 'Trump affirme que cette dénonciation ... et que celle-ci aidera': a closer agreeing subject that names
-        # no actor is the antecedent; nothing before it is
-        blocked = max((t.i for t in state.doc[sent_start:tok.i] if t.pos_ == "NOUN" and self.syn.has(t, "subj")
-                       and not state.cache.get(t.i) and gender and number and self._agreement(t) == (gender, number)),
-                      default=None)
-        near = [i for i in near if blocked is None or i > blocked]
-        for want_subject in (True, False):
-            for i in near:
-                t = state.doc[i]
-                if want_subject and not (self.syn.has(t, "subj") or self.syn.has(t, "pass_subj")):
-                    continue
-                g, n = self._agreement(t)
-                if gender and g and g != gender or number and n and n != number:
-                    continue
-                return replace(state.cache[i][0], text=tok.text)
-        if blocked:
-            return None
-        # most recent resolved person before this token, preferring the same gender
-        best = None
-        for i in sorted((i for i in state.cache if i < tok.i), reverse=True):
-            for ent in state.cache[i]:
-                if ent.name and ent.key and not ent.org:  # a person (an organisation's name is not one)
-                    head_gender = state.doc[i].morph.get("Gender")
-                    if not gender or not head_gender or gender == head_gender:
-                        return replace(ent, text=tok.text)
-                    best = best or ent
-        return replace(best, text=tok.text) if best else None
+        return pronoun_antecedent(self, state, tok)
 
     def names_nobody(self, state: DocActors, tok: Token, possessive: Token) -> bool:
-        """Whether a clause subject that resolved to no entity is the owner of `possessive` and cannot stand
-        for one named before: a name ('Fabrice Schlegel ... sa démission'), a demonstrative ('celui qui'), a
-        person noun ('l'homme'); not a personal pronoun, a title ('les milices') or a possessed noun ('son
-        pays'), which refer back; not a subject of another number ('Nissan ... leur enquête')."""
-        plural = normalize(possessive.text) in self.plural_possessors
-        number = self._agreement(tok)[1]
-        if number and ("Plur" in number) != plural:
-            return False
-        if tok.pos_ == "PRON":
-            return normalize(tok.text) not in self.pronouns and "Yes" not in tok.morph.get("Poss")
-        if tok.pos_ == "PROPN":
-            return True
-        return tok.pos_ == "NOUN" and tok.i not in state.roles and normalize(tok.lemma_) in self.person_nouns \
-            and not any("Yes" in d.morph.get("Poss") for d in tok.children)
-
-    def _agreement(self, tok: Token) -> tuple[list[str], list[str]]:
-        """Gender and number of a nominal, from its determiner when it has one: models often guess a
-        proper noun's gender wrong ('Le Pentagone' tagged feminine), never the article's."""
-        for d in tok.children:
-            if self.syn.has(d, "det") and d.morph.get("Gender"):
-                return d.morph.get("Gender"), d.morph.get("Number") or tok.morph.get("Number")
-        return tok.morph.get("Gender"), tok.morph.get("Number")
+        return names_nobody(self, state, tok, possessive)
 
     def _from_contextual(self, state: DocActors, tok: Token) -> Entity | None:
         rule = self.contextual.get(normalize(tok.text))
@@ -546,17 +483,4 @@ class ActorResolver:
 
     # ----- salient pair for reciprocal phrases ("les deux pays") -------------------------
     def salient_pair(self, state: DocActors, before: int) -> tuple[Entity, Entity] | None:
-        pairs = [p for p in state.pairs if p[0] < before and p[1].key != p[2].key]
-        if pairs:
-            _, a, b = pairs[-1]
-            return a, b
-        keys: list[str] = []
-        for i, key in reversed(state.keys_seen):
-            if i < before and key not in keys:
-                keys.append(key)
-            if len(keys) == 2:
-                break
-        if len(keys) == 2:
-            b, a = keys
-            return (Entity(text=a, key=a, country=a, code=a), Entity(text=b, key=b, country=b, code=b))
-        return None
+        return salient_pair(state, before)
