@@ -160,3 +160,21 @@ def test_a_subject_of_another_number_does_not_own_a_possessive(fr):
     leur = _doc([("leur", "leur", "DET", "ROOT", 0, "Poss=Yes")])[0]
     assert actors.names_nobody(state, doc[6], doc[9])
     assert not actors.names_nobody(state, doc[6], leur)
+
+
+def test_a_club_owns_its_own_possessive(fr):
+    """'Les clubs ont annoncé leur soutien': the clubs', not the last state named."""
+    _, actors, _ = fr
+    doc = _then_resigns(FRANCE_PROTESTS, [("Les", "le", "DET", "Number=Plur"),
+                                          ("clubs", "club", "NOUN", "Number=Plur")])
+    leur = _doc([("leur", "leur", "DET", "ROOT", 0, "Poss=Yes")])[0]
+    assert actors.names_nobody(actors.scan(doc, None), doc[6], leur)
+
+
+def test_a_bare_name_is_one_owner(fr):
+    """'Nissan ... a coopéré à leur enquête': a singular name does not own a plural owner's thing."""
+    _, actors, _ = fr
+    doc = _then_resigns(FRANCE_PROTESTS, [("Nissan", "Nissan", "PROPN", "")])
+    state = actors.scan(doc, None)
+    leur = _doc([("leur", "leur", "DET", "ROOT", 0, "Poss=Yes")])[0]
+    assert actors.names_nobody(state, doc[5], doc[8]) and not actors.names_nobody(state, doc[5], leur)

@@ -67,17 +67,19 @@ def pronoun_antecedent(actors: "ActorResolver", state: "DocActors", tok: Token) 
 def names_nobody(actors: "ActorResolver", state: "DocActors", tok: Token, possessive: Token) -> bool:
     """Whether a clause subject that resolved to no entity is the owner of `possessive` and cannot stand
     for one named before: a name ('Fabrice Schlegel ... sa démission'), a demonstrative ('celui qui'), a
-    person noun ('l'homme'); not a personal pronoun, a title ('les milices') or a possessed noun ('son
-    pays'), which refer back; not a subject of another number ('Nissan ... leur enquête')."""
+    person noun ('l'homme'), a company or club ('les clubs ... leur soutien'); not a personal pronoun, a
+    title ('les milices') or a possessed noun ('son pays'), which refer back; not a subject of another
+    number ('Nissan ... leur enquête')."""
     plural = normalize(possessive.text) in actors.plural_possessors
-    number = agreement(actors, tok)[1]
+    number = agreement(actors, tok)[1] or (["Sing"] if tok.pos_ == "PROPN" else [])  # a bare name is one
     if number and ("Plur" in number) != plural:
         return False
     if tok.pos_ == "PRON":
         return normalize(tok.text) not in actors.pronouns and "Yes" not in tok.morph.get("Poss")
     if tok.pos_ == "PROPN":
         return True
-    return tok.pos_ == "NOUN" and tok.i not in state.roles and normalize(tok.lemma_) in actors.person_nouns \
+    lemma = normalize(tok.lemma_)
+    return tok.pos_ == "NOUN" and tok.i not in state.roles and (lemma in actors.person_nouns or lemma in actors.bodies) \
         and not any("Yes" in d.morph.get("Poss") for d in tok.children)
 
 def agreement(actors: "ActorResolver", tok: Token) -> tuple[list[str], list[str]]:
