@@ -140,3 +140,34 @@ def test_an_event_named_inside_what_is_demanded_stays(en, vocab):
         ("Russia", "Russia", "PROPN", "poss", 7), ("'s", "'s", "PART", "case", 5), ("attack", "attack", "NOUN", "pobj", 4),
         (".", ".", "PUNCT", "punct", 1)])
     assert types(en, doc) == {("UKR", "REQUEST", "RUS"), ("RUS", "ASSAULT", None)}
+
+
+def test_a_refused_act_is_not_coded(en, vocab):
+    # Turkey refused to release Iran 's prisoners .   (coding guide: 'X a refusé de faire Y' is X REJECT)
+    doc = make_doc(vocab, [
+        ("Turkey", "Turkey", "PROPN", "nsubj", 1), ("refused", "refuse", "VERB", "ROOT", 1, PAST),
+        ("to", "to", "PART", "aux", 3), ("release", "release", "VERB", "xcomp", 1, INF), ("Iran", "Iran", "PROPN", "poss", 6),
+        ("'s", "'s", "PART", "case", 4), ("prisoners", "prisoner", "NOUN", "dobj", 3), (".", ".", "PUNCT", "punct", 1)])
+    got = types(en, doc)
+    assert any(a == "TUR" and t == "REJECT" for a, t, _ in got)
+    assert not any(t == "RETREAT" for _, t, _ in got)
+
+
+def test_a_refusal_keeps_the_event_it_rejects(en, vocab):
+    # Ukraine rejected Russia 's demand .   (the demand was made)
+    doc = make_doc(vocab, [
+        ("Ukraine", "Ukraine", "PROPN", "nsubj", 1), ("rejected", "reject", "VERB", "ROOT", 1, PAST),
+        ("Russia", "Russia", "PROPN", "poss", 4), ("'s", "'s", "PART", "case", 2), ("demand", "demand", "NOUN", "dobj", 1),
+        (".", ".", "PUNCT", "punct", 1)])
+    assert ("RUS", "REQUEST", "UKR") in types(en, doc)
+
+
+def test_french_an_act_one_was_convinced_to_do_is_done(fr, blank_fr):
+    # La Turquie a convaincu la Russie d' attaquer la Syrie .   (convaincre reports the act as done)
+    doc = make_doc(blank_fr.vocab, [
+        ("La", "le", "DET", "det", 1), ("Turquie", "Turquie", "PROPN", "nsubj", 3), ("a", "avoir", "AUX", "aux:tense", 3, FIN),
+        ("convaincu", "convaincre", "VERB", "ROOT", 3, PART), ("la", "le", "DET", "det", 5),
+        ("Russie", "Russie", "PROPN", "obj", 3), ("d'", "de", "ADP", "mark", 7), ("attaquer", "attaquer", "VERB", "xcomp", 3, INF),
+        ("la", "le", "DET", "det", 9), ("Syrie", "Syrie", "PROPN", "obj", 7), (".", ".", "PUNCT", "punct", 3)])
+    got = types(fr, doc)
+    assert ("TUR", "REQUEST", "RUS") in got and ("RUS", "ASSAULT", "SYR") in got

@@ -54,6 +54,7 @@ class EventCoder:
         self.asked_govs = data.cue("asked_act_governors")  # words, no REQUEST entry, that govern acts not done
         self.intent_govs = data.cue("intent_governors")
         self.wish_govs = data.cue("wish_governors")
+        self.implicative = data.cue("implicative_requests")  # 'convinced X to withdraw': the withdrawal is done
         self.circumstance = data.cue("circumstance_preps")
         self.targets = TargetPasses(data, ontology, actors, self.frames.agents)
 
@@ -64,7 +65,7 @@ class EventCoder:
         drafts: list[Draft] = []
         claims: dict[int, tuple[Token, list[Entity]]] = {}  # complement verb i -> (accuse trigger, its actors)
         blamed: dict[int, tuple[Token, Argument, list[Entity]]] = {}  # event noun i -> (trigger, accused, accusers)
-        asked: set[int] = set()  # verbs of acts asked for or allowed: what they code is no event
+        asked: set[int] = set()  # verbs of acts asked for, allowed or refused: what they code is no event
         for tok in doc:
             if tok.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
                 continue
@@ -80,8 +81,11 @@ class EventCoder:
             for entry in self.data.entries(lemma, pos):
                 if not self.frames.matches(entry, tok):
                     continue
-                if self._policy(entry.type).complement_is_asked:
+                policy = self._policy(entry.type)
+                if policy.complement_is_asked and lemma not in self.implicative:
                     asked |= self._asked_acts(tok, entry.condition.preps)
+                elif policy.complement_is_refused:  # 'refused to release the journalist': the release is not done
+                    asked |= self._asked_acts(tok, objects=False)
                 if entry.complement_event:
                     self._blame(state, entry, tok, blamed)
                 made = self._code_entry(state, entry, tok, claims, blamed.get(tok.i) if not verb else None)
@@ -90,12 +94,12 @@ class EventCoder:
                     break
             if tok.pos_ == "VERB" and tok.lemma_ in self.eval_verbs:
                 drafts.extend(self._evaluation(state, tok))
-        if asked:  # 'X appelle Y à cesser les frappes' is a request only
+        if asked:  # 'X appelle Y à cesser les frappes' is a request only, 'X a refusé de faire Y' a rejection only
             drafts = [d for d in drafts if not self._is_asked(d.trigger, asked)]
         self.targets.complete(drafts, state)
         return self._dedupe(drafts)
 
-    def _asked_acts(self, tok: Token, preps: frozenset[str] = frozenset()) -> set[int]:
+    def _asked_acts(self, tok: Token, preps: frozenset[str] = frozenset(), objects: bool = True) -> set[int]:
         """What a request asks for or a permission allows, which is not done: the verbs of its complement, with
         their conjuncts ('asked Obama to help Iran', 'appelle la Russie à aider la Syrie', 'exige que Moscou
         retire ses troupes', 'pressure from Congress to help Iran'; of a noun object, its verb's too: 'gave
@@ -104,7 +108,8 @@ class EventCoder:
         an event named inside them is a fact the request refers to ('called for an investigation into the killing
         of protesters'). An adverbial or adnominal clause counts only as an infinitive ('urged X to talk after Y
         attacked' leaves the attack; a relative clause is no content). The subject's own intent ('wants to help
-        Israel') is no request: the modality codes it."""
+        Israel') is no request: the modality codes it. Without `objects`, the complement verbs only (a refusal's
+        object is often another's event: 'rejected Russia's demand')."""
         heads = [tok]
         verb = self.syn.verb_like(tok)
         if not verb and self.syn.has(tok, "obj"):
@@ -116,6 +121,8 @@ class EventCoder:
                     continue
                 if self.syn.has(c, "xcomp") or self.syn.has(c, "ccomp") or "Inf" in c.morph.get("VerbForm"):
                     acts.update(t.i for t in self.syn.conjuncts(c))
+        if not objects:
+            return acts
         things = (self.syn.objects(tok) if verb else []) + (self.syn.obliques(tok, preps) if preps else [])
         acts.update(t.i for th in things for t in self.syn.conjuncts(th) if t.pos_ == "NOUN")
         return acts

@@ -28,6 +28,7 @@ class CodingPolicy:
     intent: tuple[str, str] | None = None  # (type, CAMEO) coded when the act is only announced
     refusal: str | None = None             # REJECT code coded when the actor says it will not act
     complement_is_asked: bool = False      # 'appelle Y à cesser les frappes': the complement is asked for, no event
+    complement_is_refused: bool = False    # 'a refusé de libérer X': the complement is refused, no event
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,8 @@ def _coding_policy(name: str, raw: Mapping) -> CodingPolicy:
     return CodingPolicy(stance, bool(raw.get("needs_recipient")), bool(raw.get("recipient_optional")),
                         bool(raw.get("object_may_be_event")), bool(raw.get("complement_may_be_act")),
                         (intent["type"], str(intent["cameo"])) if intent else None,
-                        str(raw["refusal"]) if raw.get("refusal") else None, bool(raw.get("complement_is_asked")))
+                        str(raw["refusal"]) if raw.get("refusal") else None, bool(raw.get("complement_is_asked")),
+                        bool(raw.get("complement_is_refused")))
 
 
 @lru_cache(maxsize=1)
