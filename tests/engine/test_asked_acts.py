@@ -171,3 +171,12 @@ def test_french_an_act_one_was_convinced_to_do_is_done(fr, blank_fr):
         ("la", "le", "DET", "det", 9), ("Syrie", "Syrie", "PROPN", "obj", 7), (".", ".", "PUNCT", "punct", 3)])
     got = types(fr, doc)
     assert ("TUR", "REQUEST", "RUS") in got and ("RUS", "ASSAULT", "SYR") in got
+
+
+def test_hoping_to_help_is_a_hypothetical_intent_even_if_lemmatised_wrong(en, vocab):
+    # Japan hopes to help Indonesia .   (en_core_web_sm lemmatises 'hopes' as 'hop')
+    doc = make_doc(vocab, [
+        ("Japan", "Japan", "PROPN", "nsubj", 1), ("hopes", "hop", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+        ("to", "to", "PART", "aux", 3), ("help", "help", "VERB", "xcomp", 1, INF), ("Indonesia", "Indonesia", "PROPN", "dobj", 3),
+        (".", ".", "PUNCT", "punct", 1)])
+    assert [(d.type, d.cameo, d.modality) for d in coded_drafts(en, doc)] == [("AGREE", "033", "hypothetical")]

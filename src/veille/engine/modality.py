@@ -67,7 +67,8 @@ class ModalityDetector:
         gov, complement = self._governor(verb)
         if gov is not None and gov.lemma_ in self.intent_gov and complement:
             return "future"  # 'wants to help Israel', 'offered to mediate': the subject states its intent
-        if gov is not None and gov.lemma_ in self.hypo_gov:
+        if gov is not None and (gov.lemma_ in self.hypo_gov or gov.lower_ in self.hypo_gov):  # a form the
+            # lemmatiser gets wrong may be listed as written ('hopes', lemmatised 'hop' by en_core_web_sm)
             return "hypothetical"
         if gov is not None and gov.lemma_ in self.future_gov:
             return "future"
@@ -101,7 +102,8 @@ class ModalityDetector:
         """'souhaite ... supprimer les sanctions': an act its actor wishes for (cue 'wish_governors'); an intent
         the text reports, however uncertain."""
         gov, complement = self._governor(self.syn.clause_verb(trigger))
-        return gov is not None and complement and gov.lemma_ in self.data.cue("wish_governors")
+        wish = self.data.cue("wish_governors")
+        return gov is not None and complement and (gov.lemma_ in wish or gov.lower_ in wish)
 
     def reporter(self, trigger: Token) -> tuple[Token | None, bool]:
         """(token naming who reports the event, whether it is a speech-verb embedding) or (None, False)."""
