@@ -178,3 +178,25 @@ def test_a_bare_name_is_one_owner(fr):
     state = actors.scan(doc, None)
     leur = _doc([("leur", "leur", "DET", "ROOT", 0, "Poss=Yes")])[0]
     assert actors.names_nobody(state, doc[5], doc[8]) and not actors.names_nobody(state, doc[5], leur)
+
+
+def test_a_nationality_of_origin_ties_no_one_to_a_state(fr):
+    """'L'individu d'origine algérienne a attaqué un policier': no Algerian act."""
+    _, actors, _ = fr
+    doc = _doc([("L'", "le", "DET", "det", 1), ("individu", "individu", "NOUN", "nsubj", 6),
+                ("d'", "de", "ADP", "case", 3), ("origine", "origine", "NOUN", "nmod", 1),
+                ("algérienne", "algérien", "ADJ", "amod", 1), ("a", "avoir", "AUX", "aux:tense", 6, AUX),
+                ("attaqué", "attaquer", "VERB", "ROOT", 6, PART), ("un", "un", "DET", "det", 8),
+                ("policier", "policier", "NOUN", "obj", 6), (".", ".", "PUNCT", "punct", 6)])
+    assert 4 not in actors.scan(doc, None).matches
+    assert all(a != "DZA" for a, _, _, _ in code_dyads(fr, doc))
+
+
+def test_attacking_a_policy_is_criticism(fr):
+    """'Le ministre algérien a attaqué la politique française': a verbal attack (ACCUSE 111), no assault."""
+    doc = _doc([("Le", "le", "DET", "det", 1), ("ministre", "ministre", "NOUN", "nsubj", 4),
+                ("algérien", "algérien", "ADJ", "amod", 1), ("a", "avoir", "AUX", "aux:tense", 4, AUX),
+                ("attaqué", "attaquer", "VERB", "ROOT", 4, PART), ("la", "le", "DET", "det", 6),
+                ("politique", "politique", "NOUN", "obj", 4), ("française", "français", "ADJ", "amod", 6),
+                (".", ".", "PUNCT", "punct", 4)])
+    assert [(a, t, r) for a, t, r, _ in code_dyads(fr, doc)] == [("DZA", "ACCUSE", "FRA")]

@@ -91,6 +91,7 @@ class ActorResolver:
         self.of_preps = {normalize(w) for w in data.cue("of_preps")} | {None}
         self.place_named = {normalize(w) for w in data.cue("place_named_nouns")}
         self.bodies = {normalize(w) for w in data.cue("non_state_bodies")}
+        self.origin_nouns = {normalize(w) for w in data.cue("origin_nouns")}
         self.person_nouns = {normalize(w) for w in data.cue("person_nouns")}
         self.plural_possessors = {normalize(w) for w in data.cue("plural_possessors")}
         self.context = ContextResolver(self)
@@ -139,6 +140,8 @@ class ActorResolver:
         """Skip lower-case single words that are names only when capitalised ('chine' in 'porcelaine de chine' is
         rare; 'or' the metal is not Oregon)."""
         best = m.best
+        if best.kind == "demonym" and m.start > 0 and normalize(doc[m.start - 1].lemma_) in self.origin_nouns:
+            return False  # 'un individu d'origine algérienne': where a person comes from, no tie to a state
         if best.kind in ("demonym",):
             return True
         first = doc[m.start]
