@@ -200,3 +200,18 @@ def test_attacking_a_policy_is_criticism(fr):
                 ("politique", "politique", "NOUN", "obj", 4), ("française", "français", "ADJ", "amod", 6),
                 (".", ".", "PUNCT", "punct", 4)])
     assert [(a, t, r) for a, t, r, _ in code_dyads(fr, doc)] == [("DZA", "ACCUSE", "FRA")]
+
+
+def test_a_capital_named_as_a_place_neither_acts_nor_owns(fr):
+    """'Obama a prononcé un discours à Prague appelant à la paix': the participle hung on 'Prague' is not
+    Prague's (the Czech Republic's) call; a possessive does not fall back on such a place either."""
+    doc = _doc([("Obama", "Obama", "PROPN", "nsubj", 2), ("a", "avoir", "AUX", "aux:tense", 2, AUX),
+                ("prononcé", "prononcer", "VERB", "ROOT", 2, PART), ("un", "un", "DET", "det", 4),
+                ("discours", "discours", "NOUN", "obj", 2), ("à", "à", "ADP", "case", 6),
+                ("Prague", "Prague", "PROPN", "nmod", 4), ("appelant", "appeler", "VERB", "acl", 6, "Tense=Pres|VerbForm=Part"),
+                ("à", "à", "ADP", "case", 10), ("la", "le", "DET", "det", 10), ("paix", "paix", "NOUN", "obl:arg", 7),
+                (".", ".", "PUNCT", "punct", 2)])
+    _, actors, _ = fr
+    state = actors.scan(doc, None)
+    assert actors.placed(state, doc[6]) and not actors.placed(state, doc[0])
+    assert all(a != "CZE" for a, _, _, _ in code_dyads(fr, doc))

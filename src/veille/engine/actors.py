@@ -92,6 +92,7 @@ class ActorResolver:
         self.place_named = {normalize(w) for w in data.cue("place_named_nouns")}
         self.bodies = {normalize(w) for w in data.cue("non_state_bodies")}
         self.origin_nouns = {normalize(w) for w in data.cue("origin_nouns")}
+        self.place_preps = data.cue("place_preps")
         self.person_nouns = {normalize(w) for w in data.cue("person_nouns")}
         self.plural_possessors = {normalize(w) for w in data.cue("plural_possessors")}
         self.context = ContextResolver(self)
@@ -267,6 +268,13 @@ class ActorResolver:
         head = tok.head
         return (head.i != tok.i and not m.start <= head.i < m.end and normalize(head.lemma_) in self.place_named
                 and self.syn.prep(tok) is not None and normalize(self.syn.prep(tok)) in self.of_preps)
+
+    def placed(self, state: DocActors, tok: Token) -> bool:
+        """A country or capital named as a place ('à Prague', 'en Syrie'): where something happens, which
+        neither acts nor owns (coding guide: 'arrivée à Pyongyang' is a location)."""
+        m = state.matches.get(tok.i)
+        return m is not None and m.best.kind in ("country", "capital", "metonym") \
+            and self.syn.prep(tok) in self.place_preps
 
     def _from_match(self, state: DocActors, tok: Token) -> Entity | None:
         m = state.matches.get(tok.i)

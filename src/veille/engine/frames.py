@@ -62,8 +62,8 @@ class FrameReader:
     def _resolved(self, state: DocActors, cands: list[Token], exclude: set[int], deep: bool = False,
                   agent: bool = False) -> Argument | None:
         for c in cands:
-            if c.i in exclude:
-                continue
+            if c.i in exclude or agent and self.actors.placed(state, c):
+                continue  # 'le discours d'Obama à Prague appelant à ...': a place does not act
             recip = self.reciprocal(state, c)
             if recip:
                 return Argument(list(recip), c, reciprocal=True)
@@ -381,7 +381,7 @@ class FrameReader:
                     return None  # 'l'homme ... en proférant ses menaces': a subject naming no actor owns it
         for i in sorted((i for i in state.cache if i < tok.i and i not in exclude), reverse=True):
             ents = state.cache[i]
-            if ents and i >= tok.sent.start - 40:
+            if ents and i >= tok.sent.start - 40 and not self.actors.placed(state, state.doc[i]):
                 return Argument(ents[:1], state.doc[i])
         return None
 
