@@ -138,3 +138,45 @@ def test_an_attack_aimed_at_someone_hits_them(fr, blank_fr):
         ("a", "avoir", "AUX", "aux:tense", 7, FIN), ("visé", "viser", "VERB", "ROOT", 7, PART), ("l'", "le", "DET", "det", 9),
         ("armée", "armée", "NOUN", "obj", 7), ("irakienne", "irakien", "ADJ", "amod", 9), (".", ".", "PUNCT", "punct", 7)])
     assert ("ISIS", "ASSAULT", "IRQ", "asserted") in code_dyads(fr, doc)
+
+
+def test_a_strike_that_killed_people_somewhere_hit_that_state(fr, blank_fr):
+    # Une frappe de la Russie a tué dix civils à Alep.
+    doc = make_doc(blank_fr.vocab, [
+        ("Une", "un", "DET", "det", 1), ("frappe", "frappe", "NOUN", "nsubj", 6), ("de", "de", "ADP", "case", 4),
+        ("la", "le", "DET", "det", 4), ("Russie", "Russie", "PROPN", "nmod", 1), ("a", "avoir", "AUX", "aux:tense", 6, FIN),
+        ("tué", "tuer", "VERB", "ROOT", 6, PART), ("dix", "dix", "NUM", "nummod", 8), ("civils", "civil", "NOUN", "obj", 6),
+        ("à", "à", "ADP", "case", 10), ("Alep", "Alep", "PROPN", "obl:mod", 6), (".", ".", "PUNCT", "punct", 6)])
+    assert [g for g in code_dyads(fr, doc) if g[1] == "ASSAULT"] == [("RUS", "ASSAULT", "SYR", "asserted")]
+
+
+def test_a_group_may_hit_its_home_state(fr, blank_fr):
+    # Cinq policiers afghans ont été tués dans une attaque des talibans.  (Taliban: a group based in Afghanistan)
+    doc = make_doc(blank_fr.vocab, [
+        ("Cinq", "cinq", "NUM", "nummod", 1), ("policiers", "policier", "NOUN", "nsubj:pass", 5), ("afghans", "afghan", "ADJ", "amod", 1),
+        ("ont", "avoir", "AUX", "aux:tense", 5, FIN), ("été", "être", "AUX", "aux:pass", 5), ("tués", "tuer", "VERB", "ROOT", 5, PASS),
+        ("dans", "dans", "ADP", "case", 8), ("une", "un", "DET", "det", 8), ("attaque", "attaque", "NOUN", "obl:mod", 5),
+        ("des", "de", "ADP", "case", 10), ("Talibans", "Taliban", "PROPN", "nmod", 8), (".", ".", "PUNCT", "punct", 5)])
+    assert ("TALIBAN", "ASSAULT", "AFG", "asserted") in code_dyads(fr, doc)
+
+
+def test_a_target_hung_on_the_actors_name_is_still_the_target(fr, blank_fr):
+    # Une attaque de Boko Haram contre l'armée nigériane a fait dix morts.  ('contre' parsed under 'Haram')
+    doc = make_doc(blank_fr.vocab, [
+        ("Une", "un", "DET", "det", 1), ("attaque", "attaque", "NOUN", "nsubj", 10), ("de", "de", "ADP", "case", 3),
+        ("Boko", "Boko", "PROPN", "nmod", 1), ("Haram", "Haram", "PROPN", "nmod", 3), ("contre", "contre", "ADP", "case", 7),
+        ("l'", "le", "DET", "det", 7), ("armée", "armée", "NOUN", "nmod", 4), ("nigériane", "nigérian", "ADJ", "amod", 7),
+        ("a", "avoir", "AUX", "aux:tense", 10, FIN), ("fait", "faire", "VERB", "ROOT", 10, PART), ("dix", "dix", "NUM", "nummod", 12),
+        ("morts", "mort", "NOUN", "obj", 10), (".", ".", "PUNCT", "punct", 10)])
+    assert ("BOKO_HARAM", "ASSAULT", "NGA", "asserted") in code_dyads(fr, doc)
+
+
+def test_wounded_in_an_attack_are_its_victims_but_not_who_wounded(fr, blank_fr):
+    # Trois soldats turcs ont été blessés dans une attaque de la Russie.
+    doc = make_doc(blank_fr.vocab, [
+        ("Trois", "trois", "NUM", "nummod", 1), ("soldats", "soldat", "NOUN", "nsubj:pass", 5), ("turcs", "turc", "ADJ", "amod", 1),
+        ("ont", "avoir", "AUX", "aux:tense", 5, FIN), ("été", "être", "AUX", "aux:pass", 5),
+        ("blessés", "blesser", "VERB", "ROOT", 5, PASS), ("dans", "dans", "ADP", "case", 8), ("une", "un", "DET", "det", 8),
+        ("attaque", "attaque", "NOUN", "obl:mod", 5), ("de", "de", "ADP", "case", 11), ("la", "le", "DET", "det", 11),
+        ("Russie", "Russie", "PROPN", "nmod", 8), (".", ".", "PUNCT", "punct", 5)])
+    assert ("RUS", "ASSAULT", "TUR", "asserted") in code_dyads(fr, doc)
