@@ -180,3 +180,12 @@ def test_wounded_in_an_attack_are_its_victims_but_not_who_wounded(fr, blank_fr):
         ("attaque", "attaque", "NOUN", "obl:mod", 5), ("de", "de", "ADP", "case", 11), ("la", "le", "DET", "det", 11),
         ("Russie", "Russie", "PROPN", "nmod", 8), (".", ".", "PUNCT", "punct", 5)])
     assert ("RUS", "ASSAULT", "TUR", "asserted") in code_dyads(fr, doc)
+
+
+def test_a_coalition_led_by_a_state_acts_for_it(en, en_vocab):
+    # The US-led coalition bombed Raqqa.
+    doc = make_doc(en_vocab, [
+        ("The", "the", "DET", "det", 4), ("US", "US", "PROPN", "npadvmod", 3), ("-", "-", "PUNCT", "punct", 3),
+        ("led", "lead", "VERB", "amod", 4, PART), ("coalition", "coalition", "NOUN", "nsubj", 5),
+        ("bombed", "bomb", "VERB", "ROOT", 5), ("Raqqa", "Raqqa", "PROPN", "dobj", 5), (".", ".", "PUNCT", "punct", 5)])
+    assert [g[:2] for g in code_dyads(en, doc)] == [("USA", "ASSAULT")]

@@ -466,7 +466,7 @@ class ActorResolver:
         return Entity(text=self._text(state, tok), key=key, country=key, role=None, code=key)
 
     def _from_group(self, state: DocActors, tok: Token) -> Entity | None:
-        """'une délégation russe', 'une délégation menée par X', 'X a mené une délégation'."""
+        """'une délégation russe', 'une délégation menée par X', 'X a mené une délégation', 'the US-led coalition'."""
         if tok.lemma_ not in self.group_nouns:
             return None
         owner = self._key_from_modifiers(state, tok, {tok.i})
@@ -480,9 +480,9 @@ class ActorResolver:
                 ents = self.entities(state, leader)
                 if ents:
                     return replace(ents[0], text=self._text(state, tok))
-        for c in tok.children:  # 'menée par X'
-            if self.syn.has(c, "acl") and c.lemma_ in self.lead_verbs:
-                for agent in self.syn.kids(c, "agent"):
+        for c in tok.children:  # 'menée par X'; 'the US-led coalition' (the leader on the participle)
+            if (self.syn.has(c, "acl") or self.syn.has(c, "amod")) and c.lemma_ in self.lead_verbs:
+                for agent in self.syn.kids(c, "agent") + [g for g in c.children if g.i < c.i and g.pos_ == "PROPN"]:
                     ents = self.entities(state, agent)
                     if ents:
                         return replace(ents[0], text=self._text(state, tok))
