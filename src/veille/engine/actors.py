@@ -229,7 +229,7 @@ class ActorResolver:
     def non_state_body(self, tok: Token) -> bool:
         """A body that a nationality or a country does not make that state's: a part of an organisation ('la
         branche égyptienne de l'EI' operates in Egypt), a team or a company ('l'équipe de France')."""
-        return tok.pos_ == "NOUN" and normalize(tok.lemma_) in self.bodies
+        return tok.pos_ == "NOUN" and self.normalized(tok.lemma_) in self.bodies
 
     def _from_branch(self, state: DocActors, tok: Token) -> Entity | None:
         """Such a body belongs to the organisation named after 'de' ('l'aile armée du Hamas', 'une équipe de
@@ -402,9 +402,9 @@ class ActorResolver:
         return None
 
     def _from_person(self, state: DocActors, tok: Token) -> Entity | None:
-        if tok.pos_ != "PROPN" and normalize(tok.text) not in self.honorifics and tok.ent_type_ not in ("PER", "PERSON"):
+        if tok.pos_ != "PROPN" and self.normalized(tok.text) not in self.honorifics and tok.ent_type_ not in ("PER", "PERSON"):
             return None
-        if normalize(tok.text) in self.honorifics:  # "M. Kozlov": the name is a flat dependent
+        if self.normalized(tok.text) in self.honorifics:  # "M. Kozlov": the name is a flat dependent
             names = [c for c in tok.children if self.syn.has(c, "flat")]
             if not names:
                 return None
@@ -413,7 +413,7 @@ class ActorResolver:
             span = self._name_span(state, tok)
         name = span.text
         norm = normalize(name)
-        known = state.persons.get(norm) or state.persons.get(normalize(span[-1].text))
+        known = state.persons.get(norm) or state.persons.get(self.normalized(span[-1].text))
         text = state.doc[min(tok.i, span.start):span.end].text
         if known:
             return replace(known, text=text)
@@ -456,7 +456,7 @@ class ActorResolver:
         return names_nobody(self, state, tok, possessive)
 
     def _from_contextual(self, state: DocActors, tok: Token) -> Entity | None:
-        rule = self.contextual.get(normalize(tok.text))
+        rule = self.contextual.get(self.normalized(tok.text))
         if not rule or not tok.text[:1].isupper():
             return None
         seen = {k for _, k in state.keys_seen}

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .. import __version__
 from ..errors import DocumentRejected, E
-from ..gazetteer import Gazetteer, load_gazetteer, normalize
+from ..gazetteer import Gazetteer, load_gazetteer
 from ..gazetteer.places import load_places
 from ..lang import LanguageData, load_language
 from ..nlp.components import parse_paragraphs
@@ -110,7 +110,7 @@ class DocumentCoder:
         for tok in doc:
             if tok.pos_ in ("PROPN", "NOUN", "PRON") and (tok.i in state.matches or tok.i in state.roles
                                                          or tok.pos_ in ("PROPN", "PRON")
-                                                         or normalize(tok.lemma_) in self.actors.context.org_nouns):
+                                                         or self.actors.normalized(tok.lemma_) in self.actors.context.org_nouns):
                 if tok.pos_ == "PROPN" and self.syn.has(tok, "flat"):
                     continue
                 self.actors.entities(state, tok)
