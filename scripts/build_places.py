@@ -11,13 +11,19 @@ Sources (build time only; the package never needs them at run time):
   translates them; names that are direction words of a language (cues.json
   direction_nouns: 'Nord', 'Centre') are left out;
 - scripts/gazetteer_sources/place_regions.psv: regions the news names that are not
-  subdivisions (Donbass, the Golan, the Ghouta), in French and English, with coordinates.
+  subdivisions (Donbass, the Golan, the Ghouta), in French and English, with coordinates;
+- scripts/gazetteer_sources/place_unindexed.psv: common words of a language that GeoNames
+  also knows as the name of some place ('Police', a Polish town; 'Santé', an old name of
+  Xanten): no place is indexed under them (a city whose own name it is is left out);
+- scripts/gazetteer_sources/place_features.psv: continents, world regions, seas, gulfs,
+  straits, deserts... (kind 'feature'), with a country only when they lie within one. A
+  feature shadows its homonyms (PlaceIndex) and is never an actor.
 The curated files are checked (header, one id per row, known countries, coordinates in
-range); a bad row stops the build with file, line and reason (E103).
+range, known feature kinds); a bad row stops the build with file, line and reason (E103).
 
 Only Latin-script alternate names are kept, and only for cities of at least
 ALT_MIN_POPULATION inhabitants (smaller ones keep their name and ASCII name),
-which keeps the file small. Run:  python scripts/build_places.py
+which keeps the file small; direction words are no alternate names. Run:  python scripts/build_places.py
 """
 from __future__ import annotations
 
@@ -48,13 +54,23 @@ EXONYMS = "place_exonyms.psv"
 EXONYM_COLUMNS = ("id", "fr_name", "geonames_name", "country")
 REGIONS = "place_regions.psv"
 REGION_COLUMNS = ("id", "country", "lat", "lon", "en_names", "fr_names")
+FEATURES = "place_features.psv"
+FEATURE_COLUMNS = ("id", "kind", "country", "lat", "lon", "en_names", "fr_names")
+FEATURE_KINDS = frozenset({"continent", "region", "sea", "ocean", "gulf", "strait", "desert", "mountains",
+                           "peninsula", "river", "lake", "canal", "islands"})
+UNINDEXED = "place_unindexed.psv"
+UNINDEXED_COLUMNS = ("id", "lang", "name")
+LANGS = ("en", "fr")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def read_psv(name: str, columns: tuple[str, ...], countries: set[str]) -> list[dict[str, str]]:
+def read_psv(name: str, columns: tuple[str, ...], countries: set[str], kinds: frozenset[str] = frozenset(),
+             countryless: bool = False) -> list[dict[str, str]]:
     """Rows of a curated source, checked: the header names `columns`, every row has them all, a
-    unique id (lower-case slug), a known ISO alpha-3 country, coordinates (if any) in range and
-    names without tabs. A bad row fails with file, line and reason (E103)."""
+    unique id (lower-case slug), a known ISO alpha-3 country (or none, where `countryless`), a kind
+    of `kinds` and a language of LANGS (in sources with those columns), coordinates (if any) in
+    range and names without tabs.
+    A bad row fails with file, line and reason (E103)."""
     path = SOURCES / name
     rows: list[dict[str, str]] = []
     header: tuple[str, ...] | None = None
@@ -78,8 +94,13 @@ def read_psv(name: str, columns: tuple[str, ...], countries: set[str]) -> list[d
         if not _ID.match(row["id"]) or row["id"] in seen:
             raise fail(lineno, f"id {row['id']!r} must be a unique lower-case slug (a-z, 0-9, '-')")
         seen.add(row["id"])
-        if row["country"] not in countries:
-            raise fail(lineno, f"country {row['country']!r} is not an ISO 3166-1 alpha-3 code of GeoNames")
+        if "country" in row and row["country"] not in countries and not (countryless and not row["country"]):
+            raise fail(lineno, f"country {row['country']!r} is not an ISO 3166-1 alpha-3 code of GeoNames"
+                               + (" (or empty)" if countryless else ""))
+        if "lang" in row and row["lang"] not in LANGS:
+            raise fail(lineno, f"lang {row['lang']!r} is not one of {', '.join(LANGS)}")
+        if "kind" in row and row["kind"] not in kinds:
+            raise fail(lineno, f"kind {row['kind']!r} is not one of {', '.join(sorted(kinds))}")
         for key, bound in (("lat", 90.0), ("lon", 180.0)):
             if key in row:
                 try:
@@ -126,10 +147,15 @@ def _direction_words() -> set[str]:
     return words
 
 
+def _common_words() -> set[str]:
+    """Common words that are no place names (place_unindexed.psv), normalised."""
+    return {_norm(row["name"]) for row in read_psv(UNINDEXED, UNINDEXED_COLUMNS, set())}
+
+
 def regions(iso3: dict[str, str]) -> list[str]:
     """First-level subdivisions (pycountry) and curated regions, as TSV lines of kind 'region'."""
     fr = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
-    skip = _direction_words()
+    skip = _direction_words() | _common_words()
     lines = []
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         cc = sub.country_code
@@ -141,6 +167,17 @@ def regions(iso3: dict[str, str]) -> list[str]:
     for row in read_psv(REGIONS, REGION_COLUMNS, set(iso3.values())):
         en_names, fr_names = _names(row["en_names"]), _names(row["fr_names"])
         lines.append("\t".join(["region", _clean(en_names[0]), row["country"], f"{float(row['lat']):.4f}",
+                                f"{float(row['lon']):.4f}", "0", "|".join(_clean(n) for n in en_names[1:]),
+                                "|".join(_clean(n) for n in fr_names)]))
+    return lines
+
+
+def features(countries: set[str]) -> list[str]:
+    """Curated geographic features, as TSV lines of kind 'feature' (country empty when they span several)."""
+    lines = []
+    for row in read_psv(FEATURES, FEATURE_COLUMNS, countries, FEATURE_KINDS, countryless=True):
+        en_names, fr_names = _names(row["en_names"]), _names(row["fr_names"])
+        lines.append("\t".join(["feature", _clean(en_names[0]), row["country"], f"{float(row['lat']):.4f}",
                                 f"{float(row['lon']):.4f}", "0", "|".join(_clean(n) for n in en_names[1:]),
                                 "|".join(_clean(n) for n in fr_names)]))
     return lines
@@ -162,6 +199,7 @@ def build() -> list[str]:
     for city in gc.get_cities().values():
         by_name.setdefault((city["name"], city["countrycode"]), city)
     extra: dict[int, set[str]] = {}
+    not_names = _direction_words() | _common_words()  # "North" is no name of North Salt Lake
     iso2 = {v: k for k, v in iso3.items()}
     for row in read_psv(EXONYMS, EXONYM_COLUMNS, set(iso3.values())):
         city = by_name.get((row["geonames_name"], iso2[row["country"]]))
@@ -171,7 +209,7 @@ def build() -> list[str]:
             continue
         extra.setdefault(city["geonameid"], set()).add(row["fr_name"])
     for city in sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
-        if city["countrycode"] not in iso3:
+        if city["countrycode"] not in iso3 or _norm(city["name"]) in not_names:
             continue
         alts: set[str] = set()
         fr_names = sorted(extra.get(city["geonameid"], ()))
@@ -179,7 +217,7 @@ def build() -> list[str]:
         if isinstance(raw_alts, str):
             raw_alts = raw_alts.split(",")
         if city["population"] >= ALT_MIN_POPULATION:
-            alts.update(a for a in raw_alts if _keep_alt(a))
+            alts.update(a for a in raw_alts if _keep_alt(a) and _norm(a) not in not_names)
         primary = _clean(city["name"])
         alts = sorted({_clean(a) for a in alts} - {primary}, key=lambda a: (a.casefold(), a))  # ties: stable
         # several spellings that differ only in case/accents: keep one
@@ -192,6 +230,7 @@ def build() -> list[str]:
                                 f"{city['longitude']:.4f}", str(city["population"]), "|".join(kept),
                                 "|".join(_clean(n) for n in fr_names)]))
     lines += regions(iso3)
+    lines += features(set(iso3.values()))
     return lines
 
 

@@ -37,10 +37,8 @@ def named_place(actors: "ActorResolver", state: "DocActors", tok: Token) -> tupl
         return None
     text = _name(actors, state, tok)
     seen = [k for _, k in state.keys_seen]
-    found = load_places().geocode(text, actors.lang, prefer_countries=seen)
-    if found is None or not found.country:
-        return None
-    return found.country, text
+    key = load_places().owner(text, actors.lang, prefer_countries=seen)  # a sea or continent: nobody
+    return (key, text) if key else None
 
 
 def place_key(actors: "ActorResolver", state: "DocActors", tok: Token) -> tuple[str, str] | None:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import GazEntry, Gazetteer, normalize
+from ..gazetteer.places import load_places
 from ..lang import LanguageData
 from ..records import Entity
 from .actor_context import ContextResolver
@@ -79,6 +80,7 @@ class ActorResolver:
         self.max_len = max(gazetteer.max_phrase_tokens, 6)
         self.spelled = SpelledPhrases(self.phrases)
         self.spelled_roles = SpelledPhrases(self.role_nouns)
+        self.features = SpelledPhrases(load_places().feature_forms(self.lang))  # seas, straits, regions
         self.normalized = lru_cache(maxsize=1 << 16)(normalize)  # token texts and lemmas repeat across documents
         self.strip = {normalize(w) for w in data.cue("determiners_to_strip")}
         self.honorifics = {normalize(w) for w in data.cue("honorifics")}
@@ -119,6 +121,10 @@ class ActorResolver:
                         break
                 if found:
                     break
+            feature = next(iter(self.features.lengths(spelled, i, self.max_len)), 0)
+            if feature > (found.end - found.start if found else 0):
+                i += feature  # 'the South China Sea', 'le golfe de Guinée': a place, no mention of China or Guinea
+                continue
             if found and self._plausible(doc, found, norms, people) \
                     and not (found.end - found.start == 1 and texts[i] in surnames):
                 for j in range(found.start, found.end):

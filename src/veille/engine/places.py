@@ -39,6 +39,8 @@ from .syntax import Syntax
 # agreements and sanctions are not located from context.
 SITUATED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "AID", "COOPERATE", "CONSULT"})
 UNSITUATED_MODES = frozenset({"phone"})
+# Roles of the gazetteer's metonyms that name a building (a seat of government or parliament).
+SEAT_ROLES = frozenset({"GOV", "LEG"})
 # Types whose place is on the recipient's side: aid is delivered where the recipient is, so
 # a place of the donor's country ('Pyongyang a fourni des obus à Moscou') is not agreed.
 RECIPIENT_SIDE_TYPES = frozenset({"AID"})
@@ -82,11 +84,13 @@ class EventPlacer:
         return doc[lo:hi]
 
     def geocode_text(self, text: str, prefer: list[str], proper: bool = True) -> Location | None:
-        """A name: a country or capital of the gazetteer, else (for proper names) the place index.
+        """A name: a country, capital or seat of government of the gazetteer ('à la Maison Blanche'
+        is in the USA, not a French town of that name), else (for proper names) the place index.
         A lower-case single word is not a country's name ('us', the pronoun, is not the USA)."""
         entries = () if len(text.split()) == 1 and text.islower() else self.gaz.lookup(text, self.data.lang)
-        for entry in entries:
-            if entry.kind in ("country", "capital") and entry.country:
+        for entry in sorted(entries, key=lambda e: e.kind == "metonym"):
+            seat = entry.kind == "metonym" and entry.role in SEAT_ROLES  # not an army or a spy agency
+            if (entry.kind in ("country", "capital") or seat) and entry.country:
                 coords = self.gaz.capital_coords(entry.country) if entry.kind == "capital" else None
                 return Location(text=text, country=entry.country, lat=coords[0] if coords else None,
                                 lon=coords[1] if coords else None)
@@ -220,11 +224,11 @@ class EventPlacer:
                 and self._locality(tok))
 
     def _locality(self, tok: Token) -> bool:
-        """A town or region of the place index, not a country or capital of the gazetteer."""
+        """A town, region or geographic feature of the place index, not a country or capital of the gazetteer."""
         text = self._name(tok).text
         if any(e.kind in ("country", "capital") for e in self.gaz.lookup(text, self.data.lang)):
             return False
-        return any(p.kind in ("city", "region") for p in self.places.candidates(text))
+        return any(p.kind in ("city", "region", "feature") for p in self.places.candidates(text))
 
     def sentence_places(self, trigger: Token, state: DocActors, skip_texts: set[str],
                         context: Location | None = None) -> list[Location]:
@@ -286,7 +290,8 @@ class EventPlacer:
     def locate(self, trigger: Token, state: DocActors, ev_type: str, mode: str | None,
                actor: Entity, recipient: Entity | None, article: ArticlePlaces | None) -> Location | None:
         skip = {e.text for e in (actor, recipient) if e is not None}
-        context = article.places[0] if article and article.places else None
+        # 'la région' stands for the article's country, not a sea or continent it names first
+        context = next((p for p in article.places if p.country), None) if article else None
         loc = self.place_of(trigger, state, skip_texts=skip, context=context)
         if loc is not None or ev_type not in SITUATED_TYPES or mode in UNSITUATED_MODES:
             return loc

@@ -2,12 +2,15 @@
 
 Data: `data/places.tsv.gz`, built by `scripts/build_places.py` from GeoNames
 (cities of 15,000+ inhabitants with alternate names, countries; CC BY 4.0), ISO 3166-2
-first-level subdivisions (pycountry, with French names where translated) and curated
-French exonyms and regions; see data/LICENSE-places.md. Names are matched exactly
+first-level subdivisions (pycountry, with French names where translated), curated
+French exonyms and regions, and curated geographic features (continents, world regions, seas,
+gulfs, straits...; country-less unless they lie within one country); see data/LICENSE-places.md. Names are matched exactly
 after `normalize` (case, accents, apostrophes, dashes), hyphens also as spaces, and
 without the apostrophes that transliterate Arabic 'ayn and hamza ('‘Afrīn' = 'Afrin').
 
-Ambiguous names ("Paris", "London", "Tripoli") are resolved by, in order: a place
+A geographic feature shadows its homonyms: "Africa" is the continent, never an old name of
+Mahdia; "Sahel" the region, not the Burkinabe province. Other ambiguous names ("Paris",
+"London", "Tripoli") are resolved by, in order: a place
 in one of the article's countries (a city only if it is at most PREFER_RATIO times
 smaller than the largest candidate: "Paris" stays in France in an article about
 Texas), a name specific to the article's language (French "Mexico" is the city),
@@ -34,8 +37,8 @@ from .normalize import index_forms, normalize
 
 PREFER_RATIO = 50
 DATA_FILE = "places.tsv.gz"
-KINDS = ("country", "city", "region")
-KIND_RANK = {"country": 2, "city": 1, "region": 0}
+KINDS = ("country", "city", "region", "feature")
+KIND_RANK = {"feature": 3, "country": 2, "city": 1, "region": 0}
 _TRANSLIT_MARKS = re.compile(r"(?<=\w)'(?=\w)|^'|(?<= )'")
 
 
@@ -63,9 +66,9 @@ N_COLUMNS = 8
 
 @dataclass(frozen=True)
 class Place:
-    kind: str  # country, city or region (first-level subdivision or curated region)
+    kind: str  # country, city, region (first-level subdivision or curated region) or feature (a sea, a continent)
     name: str
-    country: str  # ISO 3166-1 alpha-3, the entity key of countries
+    country: str | None  # ISO 3166-1 alpha-3, the entity key of countries; None for a feature across borders
     lat: float | None
     lon: float | None
     population: int
@@ -84,6 +87,7 @@ class PlaceIndex:
     def __init__(self, index: Mapping[str, tuple[_Hit, ...]], size: int) -> None:
         self._index = index
         self.size = size
+        self._feature_forms: dict[str, frozenset[str]] = {}
 
     def _hits(self, name: str) -> tuple[_Hit, ...]:
         for form in (normalize(name), *_forms(name)):
@@ -95,11 +99,13 @@ class PlaceIndex:
     def candidates(self, name: str) -> list[Place]:
         return [hit.place for hit in self._hits(name)]
 
-    def geocode(self, name: str, lang: str, prefer_countries: Sequence[str] = ()) -> Location | None:
+    def place(self, name: str, lang: str, prefer_countries: Sequence[str] = ()) -> Place | None:
         """The place `name` most likely refers to, or None when it is unknown."""
         hits = [h for h in self._hits(name) if h.lang in (None, lang)]
         if not hits:
             return None
+        features = [h for h in hits if h.place.kind == "feature"]
+        hits = features or hits  # 'Asia' is the continent, even in an article about the Philippines
         preferred = set(prefer_countries)
         biggest = max(h.place.population for h in hits) or 1
 
@@ -108,8 +114,27 @@ class PlaceIndex:
             in_pref = p.country in preferred and (p.kind != "city" or p.population * PREFER_RATIO >= biggest)
             return (in_pref, h.lang == lang, h.primary, KIND_RANK[p.kind], p.population)
 
-        best = max(hits, key=rank).place
-        return Location(text=name, country=best.country, lat=best.lat, lon=best.lon)
+        return max(hits, key=rank).place
+
+    def geocode(self, name: str, lang: str, prefer_countries: Sequence[str] = ()) -> Location | None:
+        """The location `name` most likely refers to (country None for a feature across borders)."""
+        best = self.place(name, lang, prefer_countries)
+        return None if best is None else Location(text=name, country=best.country, lat=best.lat, lon=best.lon)
+
+    def owner(self, name: str, lang: str, prefer_countries: Sequence[str] = ()) -> str | None:
+        """The state a place name stands for as an actor or owner ('police in Aleppo'): the country of
+        a city or region; none for a geographic feature ('the South China Sea' is no mention of China)."""
+        best = self.place(name, lang, prefer_countries)
+        return best.country if best is not None and best.kind != "feature" else None
+
+    def feature_forms(self, lang: str) -> frozenset[str]:
+        """Normalised names of the features a text in `lang` may name, for scanners that must not read
+        a country inside them ('golfe de Guinée', 'Taiwan Strait')."""
+        if lang not in self._feature_forms:
+            self._feature_forms[lang] = frozenset(
+                form for form, hits in self._index.items()
+                if any(h.place.kind == "feature" and h.lang in (None, lang) for h in hits))
+        return self._feature_forms[lang]
 
     def is_place(self, name: str, lang: str) -> bool:
         return any(h.lang in (None, lang) for h in self._hits(name))
@@ -137,11 +162,12 @@ def read_places(lines: Iterable[str], path: str = DATA_FILE) -> PlaceIndex:
             raise VeilleError(E.E103, path=path, line=lineno, reason=f"expected {N_COLUMNS} tab-separated columns, "
                                                                       f"got {len(cols)}")
         kind, name, country, lat, lon, pop, alts, fr_names = cols
-        if kind not in KINDS or not name or len(country) != 3:
+        if kind not in KINDS or not name or not (len(country) == 3 or (kind == "feature" and not country)):
             raise VeilleError(E.E103, path=path, line=lineno,
-                              reason=f"kind must be one of {KINDS}, name non-empty, country an ISO alpha-3 code")
+                              reason=f"kind must be one of {KINDS}, name non-empty, country an ISO alpha-3 code "
+                                     "(or empty for a feature)")
         try:
-            place = Place(kind, name, country, _float(lat), _float(lon), int(pop or 0))
+            place = Place(kind, name, country or None, _float(lat), _float(lon), int(pop or 0))
         except ValueError as exc:
             raise VeilleError(E.E103, path=path, line=lineno, reason=str(exc)) from None
         size += 1
