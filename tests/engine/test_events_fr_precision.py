@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import FIN, PART, code_dyads, make_doc
+from tests.conftest import FIN, INF, PART, code_dyads, make_doc
 from veille.lang import load_language
 from veille.lang.loader import parse_entry
 from veille.records import Document
@@ -159,3 +159,23 @@ def test_a_bare_object_makes_a_fixed_phrase_not_the_act(fr, blank_fr):
     taken = _takes(blank_fr, ("des", "un", "DET", "det", 5), ("positions", "position", "NOUN", "obj", 3, "Number=Plur"))
     assert [(a, t) for a, t, _, _ in code(fr, taken)] == [("TUR", "ASSAULT")]
     assert code(fr, _takes(blank_fr, ("position", "position", "NOUN", "obj", 3, "Number=Sing"))) == []
+
+
+def _aim(blank_fr, *mark: tuple[str, str, str, str]):
+    # La police turque a déployé des agents <mark> arrêter des journalistes .
+    n = len(mark)
+    rows = [("La", "le", "DET", "det", 1), ("police", "police", "NOUN", "nsubj", 4), ("turque", "turc", "ADJ", "amod", 1),
+            ("a", "avoir", "AUX", "aux:tense", 4, FIN), ("déployé", "déployer", "VERB", "ROOT", 4, PART),
+            ("des", "un", "DET", "det", 6), ("agents", "agent", "NOUN", "obj", 4)]
+    rows += [(w, lemma, pos, dep, 7 + n) for w, lemma, pos, dep in mark]
+    rows += [("arrêter", "arrêter", "VERB", "xcomp", 4, INF), ("des", "un", "DET", "det", 9 + n),
+             ("journalistes", "journaliste", "NOUN", "obj", 7 + n), (".", ".", "PUNCT", "punct", 4)]
+    return make_doc(blank_fr.vocab, rows)
+
+
+def test_an_act_in_a_clause_of_explicit_aim_is_hypothetical(fr, blank_fr):
+    aim = _aim(blank_fr, ("afin", "afin", "ADV", "advmod"), ("d'", "de", "ADP", "mark"))
+    assert [m for _, t, _, m in code(fr, aim) if t == "COERCE"] == ["hypothetical"]
+    # 'pour' + infinitive: the gold codes what the main act carries out as done ('a débuté des frappes pour soutenir')
+    done = _aim(blank_fr, ("pour", "pour", "ADP", "mark"))
+    assert [m for _, t, _, m in code(fr, done) if t == "COERCE"] == ["asserted"]

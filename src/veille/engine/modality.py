@@ -28,6 +28,7 @@ class ModalityDetector:
         self.hypo_gov = data.cue("hypothetical_governors")
         self.intent_gov = data.cue("intent_governors")
         self.hypo_marks = data.cue("hypothetical_marks")
+        self.purpose_marks = data.cue("purpose_marks")
         self.hypo_nouns = data.cue("hypothetical_nouns")
         self.hypo_verbs = data.cue("hypothetical_verbs")
         self.alleged_adv = data.cue("alleged_adverbs") | data.cue("alleged_adjectives")
@@ -54,7 +55,7 @@ class ModalityDetector:
         if any(g.lemma_ in self.neg_verbs for g in chain[:1]):
             return "negated"
         # hypothetical: 'si', 'pourrait', 'envisage de', 'l'idée de'
-        if self.syn.mark(verb) in self.hypo_marks:
+        if self.syn.mark(verb) in self.hypo_marks or self._purpose(verb):
             return "hypothetical"
         if trigger.pos_ == "NOUN" and self.syn.has(trigger, "obj") and trigger.head.lemma_ in self.future_noun_gov:
             return "future"  # 'prévoit le retrait de ses troupes', 'a promis l'envoi de troupes'
@@ -85,6 +86,20 @@ class ModalityDetector:
         if any(c.lower_ in self.alleged_adv for c in list(verb.children) + list(trigger.children)):
             return "alleged"
         return "asserted"
+
+    def _purpose(self, verb: Token) -> bool:
+        """'sont intervenus pour bloquer le cortège', 'afin d'en chasser les rebelles': an infinitive introduced by a
+        purpose cue (cue 'purpose_marks', read as written since parsers hang 'afin de', 'en vue de' in many ways) is
+        an aim, not an act the text asserts. A past infinitive ('condamné pour avoir frappé') is a reason: its head
+        is a participle, not an infinitive."""
+        if not self.purpose_marks or "Inf" not in verb.morph.get("VerbForm"):
+            return False
+        start = verb.i
+        while start > verb.sent.start and verb.doc[start - 1].head.i == verb.i \
+                and verb.doc[start - 1].pos_ in ("PRON", "ADV"):  # clitics and adverbs: 'pour ne pas les libérer'
+            start -= 1
+        before = " ".join(t.lower_.replace("’", "'") for t in verb.doc[max(verb.sent.start, start - 4):start])
+        return any(before == m or before.endswith(" " + m) for m in self.purpose_marks)
 
     def _governor(self, verb: Token) -> tuple[Token | None, bool]:
         """The governor of an infinitive complement ('wants to attack', 'wants Putin to attack'), and whether the
