@@ -189,3 +189,24 @@ def test_a_coalition_led_by_a_state_acts_for_it(en, en_vocab):
         ("led", "lead", "VERB", "amod", 4, PART), ("coalition", "coalition", "NOUN", "nsubj", 5),
         ("bombed", "bomb", "VERB", "ROOT", 5), ("Raqqa", "Raqqa", "PROPN", "dobj", 5), (".", ".", "PUNCT", "punct", 5)])
     assert [g[:2] for g in code_dyads(en, doc)] == [("USA", "ASSAULT")]
+
+
+def _published_then(blank_fr, publisher: list[tuple]):
+    # <publisher> a publié un rapport. Le rapport accuse la Syrie.
+    n = len(publisher)
+    return make_doc(blank_fr.vocab, [
+        *publisher, ("a", "avoir", "AUX", "aux:tense", n + 1, FIN), ("publié", "publier", "VERB", "ROOT", n + 1, PART),
+        ("un", "un", "DET", "det", n + 3), ("rapport", "rapport", "NOUN", "obj", n + 1), (".", ".", "PUNCT", "punct", n + 1),
+        ("Le", "le", "DET", "det", n + 6, "Definite=Def|Gender=Masc|Number=Sing|PronType=Art"),
+        ("rapport", "rapport", "NOUN", "nsubj", n + 7), ("accuse", "accuser", "VERB", "ROOT", n + 7, FIN),
+        ("la", "le", "DET", "det", n + 9), ("Syrie", "Syrie", "PROPN", "obj", n + 7), (".", ".", "PUNCT", "punct", n + 7)])
+
+
+def test_the_report_is_the_one_published_before(fr, blank_fr):
+    doc = _published_then(blank_fr, [("Amnesty", "Amnesty", "PROPN", "nsubj", 3), ("International", "International", "PROPN", "flat:name", 0)])
+    assert ("AMNESTY", "ACCUSE", "SYR", "asserted") in code_dyads(fr, doc)
+
+
+def test_a_report_published_by_nobody_known_has_no_author(fr, blank_fr):
+    doc = _published_then(blank_fr, [("Un", "un", "DET", "det", 1), ("chercheur", "chercheur", "NOUN", "nsubj", 3)])
+    assert not [g for g in code_dyads(fr, doc) if g[1] == "ACCUSE"]

@@ -22,6 +22,33 @@ def document_author(actors: "ActorResolver", state: "DocActors", tok: Token) -> 
     nouns = actors.data.cue("document_nouns")
     if tok.pos_ not in ("NOUN", "PROPN") or (normalize(tok.lemma_) not in nouns and tok.lower_ not in nouns):
         return None
+    own = _own_author(actors, state, tok)
+    if own is not None or not actors.context._definite(tok):
+        return own
+    # 'Le rapport accuse ...' after 'Amnesty a publié un rapport': the one author of that noun's documents so far
+    authors: dict[str, Entity] = {}
+    for t in state.doc[:tok.i]:
+        if t.lemma_ == tok.lemma_ and t.pos_ == tok.pos_:
+            e = _own_author(actors, state, t) or _publisher(actors, state, t)
+            if e is not None:
+                authors.setdefault(e.key, e)
+    return replace(next(iter(authors.values())), text=actors._text(state, tok)) if len(authors) == 1 else None
+
+
+def _publisher(actors: "ActorResolver", state: "DocActors", tok: Token) -> Entity | None:
+    """Who published a document: the subject of a publishing verb it is the object of ('HRW a publié un rapport')."""
+    syn = actors.syn
+    verb = tok.head
+    if not syn.has(tok, "obj") or verb.i == tok.i or syn.verb_lemma(verb) not in actors.data.cue("publishing_verbs"):
+        return None
+    for subj in syn.subjects(verb):
+        ents = actors.entities(state, subj)
+        if ents and ents[0].key:
+            return ents[0]
+    return None
+
+
+def _own_author(actors: "ActorResolver", state: "DocActors", tok: Token) -> Entity | None:
     syn = actors.syn
     preps = actors.of_preps | actors.data.cue("agent_preps") | actors.data.cue("source_preps")
     cands: list[Token] = []
