@@ -179,3 +179,20 @@ def test_an_act_in_a_clause_of_explicit_aim_is_hypothetical(fr, blank_fr):
     # 'pour' + infinitive: the gold codes what the main act carries out as done ('a débuté des frappes pour soutenir')
     done = _aim(blank_fr, ("pour", "pour", "ADP", "mark"))
     assert [m for _, t, _, m in code(fr, done) if t == "COERCE"] == ["asserted"]
+
+
+def test_the_act_whose_opening_is_asked_for_is_not_done(fr, blank_fr):
+    # Le gouvernement ukrainien demande <l'ouverture d'>une enquête par les autorités russes .
+    def doc(opening: bool):
+        rows = [("Le", "le", "DET", "det", 1), ("gouvernement", "gouvernement", "NOUN", "nsubj", 3),
+                ("ukrainien", "ukrainien", "ADJ", "amod", 1), ("demande", "demander", "VERB", "ROOT", 3, FIN)]
+        if opening:
+            rows += [("l'", "le", "DET", "det", 5), ("ouverture", "ouverture", "NOUN", "obj", 3), ("d'", "de", "ADP", "case", 8)]
+        e = len(rows) + 1  # the index of 'enquête'
+        rows += [("une", "un", "DET", "det", e), ("enquête", "enquête", "NOUN", "nmod" if opening else "obj", 5 if opening else 3),
+                 ("par", "par", "ADP", "case", e + 3), ("les", "le", "DET", "det", e + 3),
+                 ("autorités", "autorité", "NOUN", "nmod", e), ("russes", "russe", "ADJ", "amod", e + 3),
+                 (".", ".", "PUNCT", "punct", 3)]
+        return make_doc(blank_fr.vocab, rows)
+    assert [t for _, t, _, _ in code(fr, doc(True))] == ["REQUEST"]
+    assert [t for _, t, _, _ in code(fr, doc(False))] == ["REQUEST"]  # the asked object itself, as before

@@ -54,6 +54,7 @@ class EventCoder:
         self.asked_govs = data.cue("asked_act_governors")  # words, no REQUEST entry, that govern acts not done
         self.intent_govs = data.cue("intent_governors")
         self.wish_govs = data.cue("wish_governors")
+        self.inception = data.cue("inception_nouns")  # 'l'ouverture d'une enquête': a noun starting the act it names
         self.implicative = data.cue("implicative_requests")  # 'convinced X to withdraw': the withdrawal is done
         self.circumstance = data.cue("circumstance_preps")
         self.targets = TargetPasses(data, ontology, actors, self.frames.agents)
@@ -124,7 +125,10 @@ class EventCoder:
         if not objects:
             return acts
         things = (self.syn.objects(tok) if verb else []) + (self.syn.obliques(tok, preps) if preps else [])
-        acts.update(t.i for th in things for t in self.syn.conjuncts(th) if t.pos_ == "NOUN")
+        things = [t for th in things for t in self.syn.conjuncts(th) if t.pos_ == "NOUN"]
+        # 'demande l'ouverture d'une enquête': the act whose start is asked for is asked for too
+        things += [n for th in things if th.lemma_ in self.inception for n in self.syn.kids(th, "nmod") if n.pos_ == "NOUN"]
+        acts.update(t.i for t in things)
         return acts
 
     def _wished_acts(self, verb: Token) -> set[int]:
