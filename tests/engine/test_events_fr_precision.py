@@ -196,3 +196,10 @@ def test_the_act_whose_opening_is_asked_for_is_not_done(fr, blank_fr):
         return make_doc(blank_fr.vocab, rows)
     assert [t for _, t, _, _ in code(fr, doc(True))] == ["REQUEST"]
     assert [t for _, t, _, _ in code(fr, doc(False))] == ["REQUEST"]  # the asked object itself, as before
+
+
+def test_an_attack_on_the_press_is_criticism(fr, blank_fr):
+    def attacked(obj: str, lemma: str):
+        return [t for _, t, _, _ in code(fr, _verb_with_object(blank_fr, "attaqué", "attaquer", "la", obj, lemma))]
+    assert attacked("presse", "presse") == ["ACCUSE"]
+    assert attacked("ville", "ville") == ["ASSAULT"]
