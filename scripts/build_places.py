@@ -156,15 +156,19 @@ def regions(iso3: dict[str, str]) -> list[str]:
     """First-level subdivisions (pycountry) and curated regions, as TSV lines of kind 'region'."""
     fr = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
     skip = _direction_words() | _common_words()
+    curated = read_psv(REGIONS, REGION_COLUMNS, set(iso3.values()))
+    # a curated region's names are its own: the French name of Iran's Kordestan province is no
+    # second 'Kurdistan' beside the curated Iraqi Kurdistan
+    claimed = {_norm(n) for row in curated for n in _names(row["en_names"]) + _names(row["fr_names"])}
     lines = []
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         cc = sub.country_code
         if sub.parent_code is not None or cc not in iso3 or _norm(sub.name) in skip:
             continue
         fr_name = fr.gettext(sub.name)
-        fr_names = [fr_name] if fr_name != sub.name and _norm(fr_name) not in skip else []
+        fr_names = [fr_name] if fr_name != sub.name and _norm(fr_name) not in skip | claimed else []
         lines.append("\t".join(["region", _clean(sub.name), iso3[cc], "", "", "0", "", "|".join(fr_names)]))
-    for row in read_psv(REGIONS, REGION_COLUMNS, set(iso3.values())):
+    for row in curated:
         en_names, fr_names = _names(row["en_names"]), _names(row["fr_names"])
         lines.append("\t".join(["region", _clean(en_names[0]), row["country"], f"{float(row['lat']):.4f}",
                                 f"{float(row['lon']):.4f}", "0", "|".join(_clean(n) for n in en_names[1:]),
