@@ -203,3 +203,13 @@ def test_an_attack_on_the_press_is_criticism(fr, blank_fr):
         return [t for _, t, _, _ in code(fr, _verb_with_object(blank_fr, "attaqué", "attaquer", "la", obj, lemma))]
     assert attacked("presse", "presse") == ["ACCUSE"]
     assert attacked("ville", "ville") == ["ASSAULT"]
+
+
+def test_captives_are_not_their_holder(fr, blank_fr):
+    # La police turque a libéré les otages de l'EI .
+    doc = make_doc(blank_fr.vocab, [
+        ("La", "le", "DET", "det", 1), ("police", "police", "NOUN", "nsubj", 4), ("turque", "turc", "ADJ", "amod", 1),
+        ("a", "avoir", "AUX", "aux:tense", 4, FIN), ("libéré", "libérer", "VERB", "ROOT", 4, PART),
+        ("les", "le", "DET", "det", 6), ("otages", "otage", "NOUN", "obj", 4), ("de", "de", "ADP", "case", 9),
+        ("l'", "le", "DET", "det", 9), ("EI", "EI", "PROPN", "nmod", 6), (".", ".", "PUNCT", "punct", 4)])
+    assert [(a, t, r) for a, t, r, _ in code(fr, doc)] == [("TUR", "RETREAT", None)]

@@ -94,6 +94,7 @@ class ActorResolver:
         self.place_named = {normalize(w) for w in data.cue("place_named_nouns")}
         self.bodies = {normalize(w) for w in data.cue("non_state_bodies")}
         self.origin_nouns = {normalize(w) for w in data.cue("origin_nouns")}
+        self.captive_nouns = {normalize(w) for w in data.cue("captive_nouns")}
         self.place_preps = data.cue("place_preps")
         self.person_nouns = {normalize(w) for w in data.cue("person_nouns")}
         self.plural_possessors = {normalize(w) for w in data.cue("plural_possessors")}
@@ -324,6 +325,8 @@ class ActorResolver:
             return None
         end, role, phrase = info
         exclude = set(range(tok.i, end))
+        if normalize(tok.lemma_) in self.captive_nouns:  # 'les otages de l'EI': their holder, not their owner
+            exclude.update(t.i for c in self.syn.kids(tok, "nmod", "acl") for t in c.subtree)
         owner = (self._key_from_modifiers(state, tok, exclude) or located_owner(self, state, tok, exclude)
                  or holder_owner(self, state, tok, exclude) or possessor_owner(self, state, tok, exclude))
         person = self._apposed_person(state, tok)

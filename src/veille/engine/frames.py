@@ -39,6 +39,7 @@ class FrameReader:
         self.between = data.cue("between_preps")
         self.first_person = data.cue("first_person")
         self.part_nouns = data.cue("part_nouns")
+        self.captive_nouns = data.cue("captive_nouns")
         self.circumstance = data.cue("circumstance_preps")
         self.causative = data.cue("causative_verbs")
         self.conditions = EntryConditions(data, actors, self.syn)
@@ -85,6 +86,8 @@ class FrameReader:
                         return Argument(ents, g)
                 if self.syn.has(g, "nmod") and self.syn.prep(g) not in self.noun_actor_preps:
                     continue
+                if self.syn.has(g, "nmod") and c.lemma_ in self.captive_nouns:
+                    continue  # 'les otages de l'EI': whoever holds captives is not who they are
                 if agent and self.part_nouns and self.syn.has(g, "nmod") and c.pos_ == "NOUN" and c.i not in state.roles \
                         and not self.data.entries(c.lemma_, "NOUN") and c.lemma_ not in self.part_nouns:
                     continue  # a thing does not act for its owner ('la convention de la CPI a demandé'); languages
@@ -134,6 +137,8 @@ class FrameReader:
     def _holder(self, state: DocActors, tok: Token, exclude: set[int]) -> Argument | None:
         """The entity that owns or holds a place or thing, further down its modifiers: through 'de'
         complements and participles with an agent, three levels at most."""
+        if tok.lemma_ in self.captive_nouns:
+            return None  # 'les otages de l'EI': whoever holds captives is not who they are
         todo, depth = [tok], 0
         while todo and depth < 3:
             nxt = []
@@ -254,7 +259,8 @@ class FrameReader:
             if tok.pos_ == "NOUN" and role == "recipient" and not syn.verb_like(tok):
                 # 'la visite du ministre ... à Pyongyang': the nmod may hang off a sibling nmod
                 for c in syn.kids(tok, "nmod"):
-                    cands += syn.obliques(c, preps)
+                    if c.lemma_ not in self.captive_nouns:  # 'la libération des otages de Boko Haram': their holder
+                        cands += syn.obliques(c, preps)
                 if syn.has(tok, "obj") and tok.head.pos_ == "VERB":  # 'a fait sa jonction avec X'
                     cands += [c for c in syn.obliques(tok.head, preps) if not syn.has(c, "nmod")]
                 if self.data.cues.get("light_verb_obliques") and syn.has(tok, "obj"):
