@@ -25,6 +25,9 @@ def pronoun_antecedent(actors: "ActorResolver", state: "DocActors", tok: Token) 
     norm = normalize(tok.text)
     if tok.pos_ != "PRON" or norm not in actors.pronouns:
         return None
+    group = plural_antecedents(actors, state, tok)
+    if group is not None:  # one owner only: 'Iran and Iraq said their troops' is no single party's
+        return group[0] if len(group) == 1 else None
     # a nominal earlier in the same sentence that agrees in gender and number, subjects first
     # ("l'armée turque et les rebelles qu'elle soutient")
     gender = tok.morph.get("Gender")
@@ -63,6 +66,42 @@ def pronoun_antecedent(actors: "ActorResolver", state: "DocActors", tok: Token) 
                     return replace(ent, text=tok.text)
                 best = best or ent
     return replace(best, text=tok.text) if best else None
+
+def plural_antecedents(actors: "ActorResolver", state: "DocActors", tok: Token) -> list[Entity] | None:
+    """Every entity a plural personal pronoun stands for ('Obama and Putin said they', 'the Syrian rebels ...
+    they'): those of the closest plural nominal before it, a coordination or a plural noun, subjects first,
+    in its sentence (or the previous one for a pronoun that opens its sentence). Nobody when that nominal
+    names no entity ('the protesters said they'): a plural is never a single person or a state named
+    earlier. None when `tok` is no plural personal pronoun."""
+    if tok.pos_ != "PRON" or normalize(tok.text) not in actors.pronouns or "Plur" not in tok.morph.get("Number"):
+        return None
+    sent_start = tok.sent.start
+    start = state.doc[sent_start - 1].sent.start if 0 < sent_start and tok.i - sent_start <= 3 else sent_start
+    # 'Russia and China condemned the rebels and attacked them': an object is not its own clause's subject
+    own = set() if "Yes" in tok.morph.get("Poss") or actors.syn.has(tok, "subj") else \
+        {s.i for s in actors.syn.subjects(actors.syn.clause_verb(tok))}
+    near = [t for t in reversed(state.doc[start:tok.i]) if _plural_nominal(actors, t)]
+    for want_subject in (True, False):
+        for t in near:
+            subject = actors.syn.has(t, "subj") or actors.syn.has(t, "pass_subj")
+            if want_subject and not subject:
+                continue
+            if t.i in own:
+                continue
+            ents = [] if t.pos_ == "PRON" and normalize(t.text) not in actors.pronouns else actors.entities(state, t)
+            return [replace(e, text=tok.text) for e in ents if e.key]
+    return []
+
+
+def _plural_nominal(actors: "ActorResolver", t: Token) -> bool:
+    """A nominal that heads a coordination or is plural (not a later conjunct, a modifier, or a first or
+    second person)."""
+    if t.pos_ not in ("NOUN", "PROPN", "PRON") or actors.syn.has(t, "conj") or actors.syn.has(t, "amod"):
+        return False
+    if t.pos_ == "PRON" and ({"1", "2"} & set(t.morph.get("Person")) or "Rel" in t.morph.get("PronType")):
+        return False
+    return len(actors.syn.conjuncts(t)) > 1 or "Plur" in agreement(actors, t)[1]
+
 
 def names_nobody(actors: "ActorResolver", state: "DocActors", tok: Token, possessive: Token) -> bool:
     """Whether a clause subject that resolved to no entity is the owner of `possessive` and cannot stand

@@ -18,7 +18,7 @@ from .actor_context import ContextResolver
 from .actor_documents import document_author
 from .actor_lists import coordinated_demonyms, enumerated_owners
 from .actor_places import holder_owner, located_owner, owner_prep, place_key
-from .actor_pronouns import names_nobody, pronoun_antecedent, salient_pair
+from .actor_pronouns import names_nobody, plural_antecedents, pronoun_antecedent, salient_pair
 from .actor_parties import hear_quotes, possessor_owner, relation_party, specified_parties
 from .spelled_phrases import SpelledPhrases, glued
 from .syntax import Syntax
@@ -195,6 +195,9 @@ class ActorResolver:
         """Entities a nominal stands for, with coordination expanded ('la France et l'Allemagne')."""
         if tok.i in state.cache:
             return state.cache[tok.i]
+        if (group := plural_antecedents(self, state, tok)) is not None:  # 'they': all of a coordination
+            state.cache[tok.i] = group
+            return group
         out: list[Entity] = []
         for conj in self.syn.conjuncts(tok):
             ent = self.entity(state, conj)
