@@ -17,6 +17,7 @@ from ..records import Entity
 from .actor_context import ContextResolver
 from .actor_documents import document_author
 from .actor_lists import coordinated_demonyms, enumerated_owners
+from .actor_persons import apposed_person, name_span, named_person, office_holder, remember_person
 from .actor_places import holder_owner, located_owner, owner_prep, place_key
 from .actor_pronouns import names_nobody, plural_antecedents, pronoun_antecedent, salient_pair
 from .actor_parties import hear_quotes, possessor_owner, relation_party, specified_parties
@@ -228,12 +229,12 @@ class ActorResolver:
         if tok.pos_ not in NOMINAL and tok.pos_ != "VERB":
             return None
         ent = (self._from_role(state, tok) or self._from_match(state, tok) or self._from_branch(state, tok)
-               or self._from_person(state, tok)
+               or named_person(self, state, tok)
                or self._from_pronoun(state, tok) or self._from_contextual(state, tok) or self._from_group(state, tok)
                or self._from_ordinal(state, tok) or self.context.resolve(state, tok) or self._from_apposition(state, tok)
                or relation_party(self, state, tok) or document_author(self, state, tok))
         if ent is not None and ent.name and ent.key:
-            self._remember_person(state, ent)
+            remember_person(state, ent)
         return ent
 
     def non_state_body(self, tok: Token) -> bool:
@@ -332,7 +333,7 @@ class ActorResolver:
             exclude.update(t.i for c in self.syn.kids(tok, "nmod", "acl") for t in c.subtree)
         owner = (self._key_from_modifiers(state, tok, exclude) or located_owner(self, state, tok, exclude)
                  or holder_owner(self, state, tok, exclude) or possessor_owner(self, state, tok, exclude))
-        person = self._apposed_person(state, tok)
+        person = apposed_person(self, state, tok)
         name = person if person else None
         if owner is None and person:
             known = state.persons.get(normalize(person)) or self._holder(state, person)
@@ -351,42 +352,11 @@ class ActorResolver:
         state.role_memory[normalize(phrase)] = ent
         return ent
 
-    def _apposed_person(self, state: DocActors, tok: Token) -> str | None:
-        """'le ministre russe ..., Alexandre Kozlov,' or 'le dirigeant nord-coréen Kim Jong Un'."""
-        doc = state.doc
-        for c in tok.children:
-            if c.i > tok.i and (self.syn.has(c, "appos") or self.syn.has(c, "flat") or self.syn.has(c, "nmod")) \
-                    and c.pos_ == "PROPN" and self._person_like(c):
-                return self._name_span(state, c).text
-        # apposition parsed as a second subject: the next PROPN after a comma following the NP
-        right = tok.right_edge.i + 1
-        if right + 1 < len(doc) and doc[right].text == "," and doc[right + 1].pos_ == "PROPN" \
-                and self._person_like(doc[right + 1]) and doc[right + 1].head in (tok.head, tok):
-            return self._name_span(state, doc[right + 1]).text
-        return None
-
-    def _person_like(self, tok: Token) -> bool:
-        return tok.ent_type_ in ("PER", "PERSON") or (tok.pos_ == "PROPN" and not tok.ent_type_)
-
     def _name_span(self, state: DocActors, tok: Token) -> Span:
-        members = [tok] + [c for c in tok.children if self.syn.has(c, "flat") and c.pos_ in ("PROPN", "NOUN", "X")]
-        lo = min(t.i for t in members)
-        hi = max(t.i for t in members) + 1
-        if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
-            for ent in state.ents:
-                if ent.start <= tok.i < ent.end:
-                    lo, hi = min(lo, ent.start), max(hi, ent.end)
-        while lo < hi and normalize(state.doc[lo].text) in self.honorifics:
-            lo += 1
-        return state.doc[lo:hi]
+        return name_span(self, state, tok)
 
     def _holder(self, state: DocActors, name: str) -> Entity | None:
-        holders = self.gaz.holders(name, state.date)
-        if not holders or len({(h.country, h.org) for h in holders}) > 1:
-            return None  # unknown, or namesakes in office in different places: not guessed
-        h = holders[0]
-        key = h.country or h.org
-        return Entity(text=name, key=key, country=h.country, org=h.org, role=h.role, name=h.name, code=_code(key, h.role))
+        return office_holder(self, state, name)
 
     def _from_ordinal(self, state: DocActors, tok: Token) -> Entity | None:
         """'la première' / 'la seconde' after 'la Russie et la Corée du Nord'."""
@@ -402,60 +372,6 @@ class ActorResolver:
         _, a, b = pairs[-1]
         ent = a if (lemma in first or tok.lower_ in first) else b
         return replace(ent, text=self._text(state, tok))
-
-    def _title_before(self, state: DocActors, start: int) -> Entity | None:
-        """'le dirigeant nord-coréen Kim Jong Un': a role noun within a few tokens before a name."""
-        for j in range(start - 1, max(-1, start - 5), -1):
-            t = state.doc[j]
-            if j in state.roles:
-                return self._from_role(state, state.doc[state.roles[j][0] - 1] if state.roles[j][0] - 1 >= j else t)
-            if t.is_punct or t.pos_ not in ("ADJ", "NOUN", "ADP", "DET"):
-                return None
-        return None
-
-    def _from_person(self, state: DocActors, tok: Token) -> Entity | None:
-        if tok.pos_ != "PROPN" and self.normalized(tok.text) not in self.honorifics and tok.ent_type_ not in ("PER", "PERSON"):
-            return None
-        if self.normalized(tok.text) in self.honorifics:  # "M. Kozlov": the name is a flat dependent
-            names = [c for c in tok.children if self.syn.has(c, "flat")]
-            if not names:
-                return None
-            span = state.doc[names[0].i:names[-1].i + 1]
-        else:
-            span = self._name_span(state, tok)
-        name = span.text
-        norm = normalize(name)
-        known = state.persons.get(norm) or state.persons.get(self.normalized(span[-1].text))
-        text = state.doc[min(tok.i, span.start):span.end].text
-        if known:
-            return replace(known, text=text)
-        # a title before the name: "le dirigeant nord-coréen Kim Jong Un", "le président russe Vladimir Poutine"
-        head = tok.head
-        # a name right behind a preposition is no title's name unless tagged a person ('les forces à Deir ez-Zor')
-        led = span.start > 0 and state.doc[span.start - 1].pos_ == "ADP" and tok.ent_type_ not in ("PER", "PERSON")
-        if head.i != tok.i and head.i < tok.i and head.i in state.roles and not led:
-            titled = self._from_role(state, head)
-            if titled:
-                return replace(titled, text=text, name=name)
-        for c in tok.children:
-            if c.i in state.roles and (self.syn.has(c, "appos") or self.syn.has(c, "nmod")):
-                titled = self._from_role(state, c)
-                if titled:
-                    return replace(titled, text=text, name=name)
-        titled = None if led else self._title_before(state, span.start)
-        if titled:
-            return replace(titled, text=text, name=name)
-        holder = self._holder(state, name)
-        if holder:
-            return replace(holder, text=text)
-        return None
-
-    def _remember_person(self, state: DocActors, ent: Entity) -> None:
-        if not ent.name:
-            return
-        state.persons.setdefault(normalize(ent.name), ent)
-        last = ent.name.split()[-1]
-        state.persons.setdefault(normalize(last), ent)
 
     def hear(self, state: DocActors, quotes) -> None:
         """Record who speaks each direct quote (a first-person pronoun inside one stands for its speaker)."""
