@@ -300,6 +300,9 @@ class FrameReader:
             verb = syn.clause_verb(head)
             if verb.pos_ not in ("VERB", "AUX"):
                 return None
+            if syn.has(tok, "obl") and syn.prep(tok) is None and tok.i < verb.i:
+                return None  # before the verb with no preposition: an adverbial or a subject the parser missed ('un
+                # attentat près du siège ..., la capitale d'Afghanistan, a coûté la vie'); after it, maybe its object
             for t in [tok, *syn.governors(tok)]:
                 if t.i == verb.i:
                     break

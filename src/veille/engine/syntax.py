@@ -26,6 +26,8 @@ class Syntax:
         # relative pronouns by their words, for parsers whose morphology leaves PronType=Rel unset (English)
         self._relatives = data.cue("relative_pronouns")
         self._kid_labels: dict[tuple[str, ...], frozenset[str]] = {}  # label keys -> their labels, for kids()
+        self._locative_adverbs = data.cue("locative_adverbs")
+        self._part_nouns = data.cue("part_nouns")
 
     def has(self, tok: Token, key: str) -> bool:
         labels = self._labels.get(key, ())
@@ -115,6 +117,13 @@ class Syntax:
         cases = self.kids(tok, "case")
         if not cases:
             return None
+        if self._locative_adverbs and cases[0].i > 0:
+            # 'près du siège des renseignements': the parser hangs the adverb elsewhere, but it makes the
+            # nominal a place; not an approximate quantity ('près de 200 combattants', 'près de la moitié')
+            before = tok.doc[cases[0].i - 1]
+            if before.lower_ in self._locative_adverbs and before.pos_ == "ADV" and tok.lemma_ not in self._part_nouns \
+                    and not self.kids(tok, "nummod"):
+                return before.lower_
         return self._complex().get(cases[0].lower_, cases[0].lower_)
 
     def complex_prep(self, tok: Token) -> str | None:
