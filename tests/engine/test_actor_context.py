@@ -48,3 +48,42 @@ def test_focus_state(resolver, doc_builder, det, morph, noun, lemma, extra, key,
     ents = resolver.entities(state, target)
     got = (ents[0].key, ents[0].role) if ents else (None, None)
     assert got == (key, role)
+
+
+def _police_aside(break_after_aside: bool):
+    """'La France, Paris, la France. ¶ La police belge a arrêté des manifestants. [¶] La police a chargé.'"""
+    import spacy
+
+    from tests.conftest import make_doc
+    rows = [("La", "le", "DET", "det", 1), ("France", "France", "PROPN", "ROOT", 1), (",", ",", "PUNCT", "punct", 3),
+            ("Paris", "Paris", "PROPN", "conj", 1), (",", ",", "PUNCT", "punct", 6), ("la", "le", "DET", "det", 6),
+            ("France", "France", "PROPN", "conj", 1), (".", ".", "PUNCT", "punct", 1),
+            ("\n", "\n", "SPACE", "dep", 1),
+            ("La", "le", "DET", "det", 10), ("police", "police", "NOUN", "nsubj", 13),
+            ("belge", "belge", "ADJ", "amod", 10), ("a", "avoir", "AUX", "aux:tense", 13),
+            ("arrêté", "arrêter", "VERB", "ROOT", 13, "Tense=Past|VerbForm=Part"), ("des", "un", "DET", "det", 15),
+            ("manifestants", "manifestant", "NOUN", "obj", 13), (".", ".", "PUNCT", "punct", 13)]
+    n = len(rows)
+    if break_after_aside:
+        rows.append(("\n", "\n", "SPACE", "dep", 13))
+        n += 1
+    rows += [("La", "le", "DET", "det", n + 1), ("police", "police", "NOUN", "nsubj", n + 3),
+             ("a", "avoir", "AUX", "aux:tense", n + 3), ("chargé", "charger", "VERB", "ROOT", n + 3, "Tense=Past|VerbForm=Part"),
+             (".", ".", "PUNCT", "punct", n + 3)]
+    return make_doc(spacy.blank("fr").vocab, rows), n + 1
+
+
+def test_a_bare_title_after_a_paragraph_on_another_state_is_the_story_state(fr):
+    _, actors, _ = fr
+    doc, police = _police_aside(True)
+    state = actors.scan(doc, "2018-12-08")
+    assert [e.key for e in actors.entities(state, doc[10])] == ["BEL"]
+    assert [(e.key, e.role) for e in actors.entities(state, doc[police])] == [("FRA", "COP")]
+
+
+def test_a_bare_title_in_the_same_paragraph_keeps_the_state_just_named(fr):
+    _, actors, _ = fr
+    doc, police = _police_aside(False)
+    state = actors.scan(doc, "2018-12-08")
+    assert [e.key for e in actors.entities(state, doc[10])] == ["BEL"]
+    assert [e.key for e in actors.entities(state, doc[police])] == ["BEL"]

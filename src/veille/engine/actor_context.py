@@ -135,6 +135,15 @@ class ContextResolver:
         return any(self.syn.has(c, "amod") and c.pos_ in NOUNS + ("ADJ",) and not start <= c.i < end
                    for c in tok.children)
 
+    def aside(self, state: "DocActors", tok: Token, remembered: Entity, at: int | None) -> bool:
+        """A bare title whose last owned mention was another state's, in an earlier paragraph of a story about
+        one state ('la police belge' in a paragraph on Belgium, then 'la police' in a story on France): the
+        aside ended with its paragraph, the title is the story's own state's."""
+        if at is None or not state.focus or not remembered.country or remembered.country == state.focus:
+            return False
+        text = state.doc.text
+        return text.rfind("\n", 0, state.doc[at].idx) != text.rfind("\n", 0, tok.idx)
+
     def _owned(self, state: "DocActors", tok: Token) -> bool:
         """A modifier names some other entity ('les rebelles de l'EI', 'l'organisation européenne')."""
         for c in tok.children:

@@ -48,6 +48,7 @@ class DocActors:
     roles: dict[int, tuple[int, str, str]] = field(default_factory=dict)  # token i -> (end, role, phrase)
     persons: dict[str, Entity] = field(default_factory=dict)       # normalised name/surname -> entity
     role_memory: dict[str, Entity] = field(default_factory=dict)   # role phrase -> last entity with it
+    role_memory_at: dict[str, int] = field(default_factory=dict)   # role phrase -> token i of that mention
     keys_seen: list[tuple[int, str]] = field(default_factory=list)  # (token i, key) in text order
     pairs: list[tuple[int, Entity, Entity]] = field(default_factory=list)  # coordinated pairs (token i)
     cache: dict[int, list[Entity]] = field(default_factory=dict)
@@ -343,6 +344,8 @@ class ActorResolver:
             # a bare title refers back to the last entity introduced with it ("le ministre")
             remembered = state.role_memory.get(normalize(phrase))
             if remembered and tok.i > 0 and not self.context.qualified(state, tok):
+                if self.context.aside(state, tok, remembered, state.role_memory_at.get(normalize(phrase))):
+                    return None  # left to the document context: the story's own state
                 return replace(remembered, text=self._text(state, tok))
             return None
         key = owner.key
@@ -350,6 +353,7 @@ class ActorResolver:
         ent = Entity(text=self._text(state, tok), key=key, country=owner.country or (key if org is None else None),
                      org=org, role=role, name=name, code=_code(key, role))
         state.role_memory[normalize(phrase)] = ent
+        state.role_memory_at[normalize(phrase)] = tok.i
         return ent
 
     def _name_span(self, state: DocActors, tok: Token) -> Span:
