@@ -141,6 +141,8 @@ class ContextResolver:
         aside ended with its paragraph, the title is the story's own state's."""
         if at is None or not state.focus or not remembered.country or remembered.country == state.focus:
             return False
+        if remembered.org:
+            return False  # an organisation's men ('les combattants de Boko Haram') are no state's aside
         text = state.doc.text
         return text.rfind("\n", 0, state.doc[at].idx) != text.rfind("\n", 0, tok.idx)
 
