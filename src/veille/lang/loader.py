@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any, Mapping
@@ -85,9 +85,13 @@ class LanguageData:
     def label(self, key: str) -> frozenset[str]:
         return self.labels.get(key, frozenset())
 
+    @cached_property
+    def _cue_sets(self) -> dict[str, frozenset[str]]:
+        # built once: engine modules read cues per token ('document_nouns', 'place_preps'...)
+        return {k: frozenset(v) for k, v in self.cues.items() if isinstance(v, (list, tuple))}
+
     def cue(self, key: str) -> frozenset[str]:
-        value = self.cues.get(key, ())
-        return frozenset(value) if isinstance(value, (list, tuple)) else frozenset()
+        return self._cue_sets.get(key, frozenset())
 
     def entries(self, lemma: str, pos: str) -> tuple[LexiconEntry, ...]:
         return self.by_lemma.get((lemma, pos), ())
